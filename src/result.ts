@@ -1,0 +1,41 @@
+import type { EmailEvent, ProviderName } from './events.js';
+
+/**
+ * Options of {@link parseWebhook} (and of every adapter).
+ */
+export interface ParseOptions {
+  /** Skip detection: the body must be this provider's shape, or `parseWebhook` throws `invalid_payload`. */
+  provider?: ProviderName;
+  /**
+   * IANA time zone for provider times that carry no zone. Lingdong's `yyyy-MM-dd HH:mm:ss` times default to
+   * `Asia/Shanghai`.
+   */
+  timeZone?: string;
+  /** Throw a `WebhookError` (`invalid_payload`) on the first bad item instead of collecting issues. */
+  strict?: boolean;
+}
+
+/**
+ * One item of a batch that could not become an event.
+ */
+export interface WebhookIssue {
+  /** Where the item (or its bad field) sits in the body, e.g. `['clicks', 3, 'email']` or `[17]`. */
+  path: (string | number)[];
+  /** What is wrong, for a person: `not an email address`. */
+  message: string;
+  /** The offending item as received (big ids as exact strings). */
+  input: unknown;
+}
+
+/**
+ * What {@link parseWebhook} returns: the events of every good item and an issue for every bad one.
+ * `events.length + issues.length` accounts for every item of the batch.
+ */
+export interface WebhookResult {
+  /** Which provider sent the body. */
+  provider: ProviderName;
+  /** One event per good item, in body order. */
+  events: EmailEvent[];
+  /** One issue per bad item, in body order. Empty when every item decoded. */
+  issues: WebhookIssue[];
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    express: 'src/adapters/express.ts',
+    node: 'src/adapters/node.ts',
+    fetch: 'src/adapters/fetch.ts',
+    cli: 'src/cli.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  // One shared chunk for the core, so `WebhookError` is one class across all subpaths.
+  splitting: true,
+  sourcemap: false,
+  clean: true,
+  target: 'es2022',
+  treeshake: true,
+});
