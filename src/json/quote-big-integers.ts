@@ -1,0 +1,91 @@
+/**
+ * Integer literals of 16 or more digits after a `:`. Only these can exceed 2^53 - 1 (9007199254740991, 16
+ * digits); the lookahead ends the literal at a structural character, so fractions and exponents never match.
+ */
+const BIG_INTEGER_AFTER_COLON = /(:[ \t\n\r]*)(-?[1-9]\d{15,})(?=[ \t\n\r]*[,}\]])/g;
+const MAX_SAFE_DIGITS = '9007199254740991';
+
+/**
+ * Tells whether an integer literal (digits with an optional minus) is beyond `Number.MAX_SAFE_INTEGER`.
+ * @param literal e.g. `222016111000001234`.
+ */
+export function isUnsafeIntegerLiteral(literal: string): boolean {
+  const digits = literal.charCodeAt(0) === 45 ? literal.slice(1) : literal;
+  return digits.length > 16 || (digits.length === 16 && digits > MAX_SAFE_DIGITS);
+}
+
+/**
+ * Rewrites object member values that are integers beyond 2^53 into strings, so `JSON.parse` keeps their digits.
+ *
+ * It does not know whether a match sits inside a string, and need not: quoting a match inside a string ends that
+ * string right before a number, which is never valid JSON. So if the rewritten text parses, every rewrite was a
+ * real value; if it does not, the caller falls back to {@link quoteBigIntegersExactly}. Integers that are array
+ * elements are left for that fallback too (providers put big ids only in object members).
+ * @param text JSON text.
+ * @returns The rewritten text (the same string when nothing matched).
+ */
+export function quoteBigMemberIntegers(text: string): string {
+  return text.replace(BIG_INTEGER_AFTER_COLON, (match, before: string, literal: string) =>
+    isUnsafeIntegerLiteral(literal) ? `${before}"${literal}"` : match,
+  );
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const MINUS = 45;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Rewrites every integer literal beyond 2^53 outside strings into a string, wherever it stands (member value,
+ * array element, the whole document). A character-by-character scan: exact for any input, and used only when
+ * {@link quoteBigMemberIntegers} cannot settle a body.
+ * @param text JSON text (valid or not: invalid text stays invalid).
+ */
+export function quoteBigIntegersExactly(text: string): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      // Skip the string, escapes included.
+      i++;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === BACKSLASH) i += 2;
+        else if (c === QUOTE) break;
+        else i++;
+      }
+      i++;
+    } else if (code === MINUS || isDigit(code)) {
+      const start = i;
+      i++;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      let integer = true;
+      // A fraction or exponent makes it a non-integer literal: consume it whole.
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 46 || c === 101 || c === 69 || c === 43 || c === MINUS || isDigit(c)) {
+          integer = false;
+          i++;
+        } else break;
+      }
+      const literal = text.slice(start, i);
+      if (integer && literal.length >= 16 && literal !== '-' && isUnsafeIntegerLiteral(literal)) {
+        const first = literal.charCodeAt(literal.charCodeAt(0) === MINUS ? 1 : 0);
+        // A leading zero is invalid JSON; quoting it would make it valid, so leave it for JSON.parse to reject.
+        if (first !== 48) {
+          pieces.push(text.slice(copied, start), '"', literal, '"');
+          copied = i;
+        }
+      }
+    } else i++;
+  }
+  if (copied === 0) return text;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
+}

@@ -1,0 +1,47 @@
+/**
+ * Reads a provider's free-text field: strings are trimmed and numbers written out; empty, whitespace-only,
+ * `null` and missing values are absent (`undefined`).
+ * @param value A field as received.
+ * @returns The text, or `undefined` when there is none or the value is not text (an object, a boolean).
+ */
+export function readText(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    return text === '' ? undefined : text;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  return undefined;
+}
+
+/**
+ * Tells whether a free-text field is acceptable: absent, `null`, a string or a finite number.
+ * @param value A field as received.
+ */
+export function isTextOrAbsent(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    typeof value === 'string' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
+const DECIMAL_INTEGER = /^-?(?:0|[1-9]\d*)$/;
+
+/**
+ * Reads a provider id (an event, message or campaign id) as its exact decimal digits. Big ids arrive as digit
+ * strings from the lossless JSON reader; small ones as numbers.
+ * @param value A field as received.
+ * @returns The digits (`'-'` for negative ids), `undefined` when absent, or `null` when present but not an
+ *   integer.
+ */
+export function readIntegerId(value: unknown): string | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : null;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return undefined;
+    return DECIMAL_INTEGER.test(text) ? text : null;
+  }
+  return null;
+}

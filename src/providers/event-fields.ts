@@ -1,0 +1,34 @@
+import type { EmailEvent, ProviderName } from '../events.js';
+
+/** An event under construction: the fields every event has, optional ones added with {@link setField}. */
+export type EventDraft = Record<string, unknown>;
+
+/**
+ * Starts an event with the fields every event has, in one fixed order (one object shape per kind keeps the
+ * decoders fast).
+ */
+export function startEvent(
+  type: EmailEvent['type'],
+  provider: ProviderName,
+  id: string,
+  recipient: string | undefined,
+  instant: number | undefined,
+): EventDraft {
+  const event: EventDraft = { type, provider, id };
+  if (recipient !== undefined) event.recipient = recipient;
+  event.occurredAt = instant === undefined ? undefined : new Date(instant);
+  return event;
+}
+
+/**
+ * Adds an optional field when it has a value: absent fields stay absent rather than present as `undefined`.
+ */
+export function setField(event: EventDraft, key: string, value: unknown): void {
+  if (value !== undefined) event[key] = value;
+}
+
+/** Ends an event: adds the provider's original item as `raw`. */
+export function finishEvent(event: EventDraft, raw: Record<string, unknown>): EmailEvent {
+  event.raw = raw;
+  return event as unknown as EmailEvent;
+}

@@ -1,0 +1,16 @@
+import { parseProviderDateTime, readEpochMillis } from '../../normalize/time.js';
+
+const DIGITS_ONLY = /^\s*\d+\s*$/;
+
+/**
+ * Reads a Lingdong time: `yyyy-MM-dd HH:mm:ss` wall-clock text in `timeZone` (what webhooks carry), or
+ * milliseconds since the epoch (what the API reference documents for `updatedAt`), as a number or digit string.
+ * @param value A field as received.
+ * @param timeZone The zone of wall-clock text.
+ * @returns Milliseconds since the epoch; `undefined` when unreadable.
+ */
+export function readLingdongTime(value: unknown, timeZone: string): number | undefined {
+  if (typeof value === 'number') return readEpochMillis(value);
+  if (typeof value !== 'string') return undefined;
+  return DIGITS_ONLY.test(value) ? readEpochMillis(value) : parseProviderDateTime(value, timeZone);
+}
