@@ -1,0 +1,94 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { assertBufferedSize, type BodyReadOptions } from './body-limit.js';
+import { sendNodeAnswer } from './node-answer.js';
+import { readNodeBody } from './node-body.js';
+import { headerValue } from './node-header.js';
+import type { WebhookHandlerOptions } from './options.js';
+import { createWebhookPipeline } from './pipeline.js';
+
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type WebhookHandlerOptions } from './options.js';
+export type { AcceptedBody, RefusalBody } from './answer.js';
+
+/** What `onEvents` and `onError` receive from {@link expressWebhook}: Express's request and response. */
+export interface ExpressWebhookContext {
+  /** The request being handled; its body has already been read. */
+  req: Request;
+  /** Its response; the middleware writes the answer once `onEvents` resolved, so leave it alone. */
+  res: Response;
+}
+
+/** Options of {@link expressWebhook}. */
+export interface ExpressWebhookOptions extends WebhookHandlerOptions<ExpressWebhookContext> {
+  /**
+   * Where the one-time warning goes when `express.json()` (or another parser producing objects) ran before the
+   * middleware, so ids beyond 2^53 may already have lost digits. Default `console.warn`; `false` silences it.
+   * @param message The warning, one sentence with the fix.
+   */
+  warn?: ((message: string) => void) | false;
+}
+
+/** The warning {@link expressWebhook} gives once when a JSON body parser ran before it. */
+export const PARSED_BODY_WARNING =
+  'email-webhooks: express.json() (or another parser) parsed the webhook body before expressWebhook(), so ids ' +
+  'beyond 2^53 may have lost digits. Mount expressWebhook() with no body parser in front of it (or with ' +
+  "express.raw({ type: '*/*' })) to keep them exact; pass { warn: false } to silence this warning.";
+
+const encoder = new TextEncoder();
+
+/**
+ * Express middleware that receives a provider's webhooks, decodes them and hands the events to `onEvents`, then
+ * answers as the provider expects. Mount it with no body parser in front: it reads the stream itself. It also
+ * works after `express.raw()` or `express.text()` (their buffer or string is used, exact), and after
+ * `express.json()` (the parsed object is used, but big ids may have lost digits: a warning says so once).
+ * Those parsers have their own `limit` (100 kB by default), which must be raised to `maxBodyBytes`.
+ * @param options `onEvents`, and optionally `secret`, `maxBodyBytes`, `requestTimeoutMs`, `onError`, `warn` and
+ *   the core's parse options.
+ * @returns A `RequestHandler` that always answers the request itself.
+ * @throws WebhookError `invalid_options` at once when the options cannot work.
+ * @example
+ * app.post('/webhooks/email', expressWebhook({ secret: process.env.WEBHOOK_SECRET, onEvents: ({ events }) => save(events) }))
+ */
+export function expressWebhook(options: ExpressWebhookOptions): RequestHandler {
+  const pipeline = createWebhookPipeline(options);
+  let warned = false;
+  const warnParsedOnce = (): void => {
+    if (warned || options.warn === false) return;
+    warned = true;
+    (options.warn ?? console.warn)(PARSED_BODY_WARNING);
+  };
+
+  const readBody = async (req: Request, limits: BodyReadOptions): Promise<unknown> => {
+    const parsed: unknown = req.body;
+    if (parsed instanceof Uint8Array) {
+      assertBufferedSize(parsed, limits.maxBytes);
+      return parsed;
+    }
+    if (typeof parsed === 'string') {
+      const bytes = encoder.encode(parsed);
+      assertBufferedSize(bytes, limits.maxBytes);
+      return bytes;
+    }
+    // A parser that produced an object has consumed the stream: waiting for its 'end' again would hang.
+    if (parsed !== undefined && streamConsumed(req)) {
+      warnParsedOnce();
+      return parsed;
+    }
+    return readNodeBody(req, limits);
+  };
+
+  return async (req, res) => {
+    const answer = await pipeline({
+      method: req.method,
+      // originalUrl keeps the query even when the middleware is mounted under a path.
+      target: req.originalUrl || req.url,
+      header: (name) => headerValue(req, name),
+      readBody: (limits) => readBody(req, limits),
+      context: { req, res },
+    });
+    sendNodeAnswer(req, res, answer);
+  };
+}
+
+function streamConsumed(req: Request): boolean {
+  return req.readableEnded || (req.complete && !req.readable);
+}

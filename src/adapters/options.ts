@@ -1,0 +1,103 @@
+import { WebhookError } from '../errors.js';
+import { isValidTimeZone } from '../normalize/time.js';
+import type { ParseOptions, WebhookResult } from '../result.js';
+
+/**
+ * The default `maxBodyBytes`: 4 MiB. A realistic 1000-item Lingdong body (pretty-printed, Chinese campaign,
+ * subject and location text) measures about 0.75 MB, and 1000 complaints with long Chinese texts about 1.1 MB; a
+ * 1000-item SendPulse SMTP batch about 0.4 MB. 4 MiB keeps more than 3x headroom over the largest of them while
+ * still bounding what one request can make the process buffer.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The default `requestTimeoutMs`: 30 seconds for the whole body to arrive. Providers post a few hundred kilobytes
+ * at most, so a body still arriving after that is a stalled or hostile client.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * What every adapter (`expressWebhook`, `nodeWebhook`, `fetchWebhook`) accepts: the core's {@link ParseOptions}
+ * plus what receiving a request over HTTP needs.
+ * @typeParam Context What the adapter passes to `onEvents` and `onError`: its framework's request objects.
+ */
+export interface WebhookHandlerOptions<Context> extends ParseOptions {
+  /**
+   * Receives the decoded batch, once per accepted request. It is awaited: the provider gets its `200` only after
+   * it resolves, and a `500` (so the provider retries) if it throws or rejects. Items that could not be decoded
+   * are in `result.issues`; the good events of the same batch are still acknowledged.
+   * @param result The events and issues of the batch.
+   * @param context The framework's request objects.
+   */
+  onEvents(result: WebhookResult, context: Context): void | Promise<void>;
+  /**
+   * The shared secret the provider must present, as the `token` query parameter
+   * (`https://host/hook?token=SECRET`) or as the HTTP Basic password (`https://hooks:SECRET@host/hook`).
+   * Compared in constant time. Without it, anyone who learns the URL can post events.
+   */
+  secret?: string;
+  /**
+   * The largest body accepted, in bytes actually received (a `Content-Length` is not trusted, only used to refuse
+   * early). Larger bodies are answered `413` as soon as the limit is crossed. Default {@link DEFAULT_MAX_BODY_BYTES}.
+   */
+  maxBodyBytes?: number;
+  /**
+   * How long, in milliseconds, the whole body may take to arrive; a body still arriving after that is answered
+   * `408`. `0` or `Infinity` disables the limit (the server's own timeouts still apply).
+   * Default {@link DEFAULT_REQUEST_TIMEOUT_MS}.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Called with every error behind a non-`200` answer, for logging: a refused request (a {@link WebhookError},
+   * narrow with `isWebhookError`) or whatever `onEvents` threw, as thrown. What it throws is ignored. The answer
+   * never carries the message of an error thrown by your code.
+   * @param error The refusal or your `onEvents` error.
+   * @param context The framework's request objects.
+   */
+  onError?(error: unknown, context: Context): void;
+}
+
+/** Options with defaults applied and checked once, when the handler is created. */
+export interface ResolvedHandlerOptions<Context> {
+  options: WebhookHandlerOptions<Context>;
+  parseOptions: ParseOptions;
+  secret: string | undefined;
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
+}
+
+/**
+ * Applies defaults and checks options, so a misconfiguration fails when the server starts rather than on the
+ * provider's first delivery.
+ * @param options What the user passed to an adapter.
+ * @returns The options the pipeline works with.
+ * @throws WebhookError `invalid_options` on a missing `onEvents`, an empty `secret` or a bad limit.
+ */
+export function resolveHandlerOptions<Context>(
+  options: WebhookHandlerOptions<Context>,
+): ResolvedHandlerOptions<Context> {
+  if (typeof options !== 'object' || options === null || typeof options.onEvents !== 'function') {
+    throw new WebhookError('invalid_options', 'The webhook handler needs an onEvents function.');
+  }
+  // An empty secret is almost always an unset environment variable; treating it as "no secret" would open the
+  // endpoint silently.
+  if (options.secret !== undefined && (typeof options.secret !== 'string' || options.secret === '')) {
+    throw new WebhookError('invalid_options', 'secret must be a non-empty string (or left out).');
+  }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new WebhookError('invalid_options', 'maxBodyBytes must be a positive integer.');
+  }
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (typeof requestTimeoutMs !== 'number' || Number.isNaN(requestTimeoutMs) || requestTimeoutMs < 0) {
+    throw new WebhookError('invalid_options', 'requestTimeoutMs must be a number of milliseconds, 0 to disable.');
+  }
+  if (options.timeZone !== undefined && (typeof options.timeZone !== 'string' || !isValidTimeZone(options.timeZone))) {
+    throw new WebhookError('invalid_options', `timeZone ${JSON.stringify(options.timeZone)} is not a time zone.`);
+  }
+  const parseOptions: ParseOptions = {};
+  if (options.provider !== undefined) parseOptions.provider = options.provider;
+  if (options.timeZone !== undefined) parseOptions.timeZone = options.timeZone;
+  if (options.strict !== undefined) parseOptions.strict = options.strict;
+  return { options, parseOptions, secret: options.secret, maxBodyBytes, requestTimeoutMs };
+}

@@ -1,0 +1,42 @@
+import { bodyIncomplete, createByteCollector, type BodyReadOptions } from './body-limit.js';
+
+/**
+ * Reads a Fetch body stream, counting the bytes received; on the limit or a timeout it cancels the stream so the
+ * runtime stops receiving. Uses a reader rather than async iteration, which not every runtime offers on streams.
+ * @param stream `request.body` (`null` for an empty body).
+ * @param options The byte limit and the timeout signal.
+ * @returns The body bytes.
+ */
+export async function readWebBody(
+  stream: ReadableStream<Uint8Array> | null,
+  options: BodyReadOptions,
+): Promise<Uint8Array> {
+  const { maxBytes, signal } = options;
+  const collector = createByteCollector(maxBytes);
+  if (stream === null) return collector.bytes();
+  if (signal.aborted) throw signal.reason;
+  const reader = stream.getReader();
+  // Cancelling settles the pending read, so a stalled client cannot hold the handler past the timeout.
+  const onAbort = (): void => void reader.cancel(signal.reason).catch(() => {});
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      let step: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        step = await reader.read();
+      } catch (error) {
+        throw signal.aborted ? signal.reason : bodyIncomplete(error);
+      }
+      if (signal.aborted) throw signal.reason;
+      if (step.done) return collector.bytes();
+      try {
+        collector.add(step.value);
+      } catch (error) {
+        void reader.cancel().catch(() => {});
+        throw error;
+      }
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
