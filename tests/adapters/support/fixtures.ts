@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's fixtures folder. */
+export const FIXTURES_DIR = fileURLToPath(new URL('../../../fixtures', import.meta.url));
+
+/** One provider body from `fixtures/`. */
+export interface Fixture {
+  /** Path under `fixtures/`, e.g. `lingdong/article.json`. */
+  name: string;
+  /** The folder it sits in: `lingdong`, `sendpulse` or `invalid`. */
+  folder: string;
+  /** The body, byte for byte. */
+  bytes: Buffer;
+}
+
+/** Every body under `fixtures/` (not its README), in a stable order. */
+export function allFixtures(): Fixture[] {
+  const found: Fixture[] = [];
+  for (const folder of readdirSync(FIXTURES_DIR, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    for (const file of readdirSync(join(FIXTURES_DIR, folder.name)).sort()) {
+      const path = join(FIXTURES_DIR, folder.name, file);
+      found.push({ name: relative(FIXTURES_DIR, path), folder: folder.name, bytes: readFileSync(path) });
+    }
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * One fixture's bytes.
+ * @param name Path under `fixtures/`.
+ */
+export function fixture(name: string): Buffer {
+  return readFileSync(join(FIXTURES_DIR, name));
+}
