@@ -16,4 +16,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   treeshake: true,
+  // Keep `node:` specifiers: they make Node-only imports explicit, and Node 20 resolves them.
+  removeNodeProtocol: false,
 });

@@ -10,7 +10,7 @@ function describe(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'an array';
   if (typeof input === 'string') return input.trim() === '' ? 'an empty string' : 'a string';
-  return `a ${typeof input}`;
+  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
 }
 
 /** A provider item: an object whose missing required keys are reported as `missing`. */

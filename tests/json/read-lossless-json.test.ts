@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { WebhookError } from '../../src/errors.js';
+import { MAX_JSON_DEPTH, readLosslessJson } from '../../src/json/read-lossless-json.js';
+import { isUnsafeIntegerLiteral, quoteBigIntegersExactly, quoteBigMemberIntegers } from '../../src/json/quote-big-integers.js';
+import { fixtureBytes } from '../helpers/fixtures.js';
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WebhookError);
+    return (error as WebhookError).code;
+  }
+  return undefined;
+}
+
+describe('readLosslessJson', () => {
+  it('keeps every digit of ids beyond 2^53 in the Lingdong article', () => {
+    const body = readLosslessJson(fixtureBytes('lingdong/article.json')) as Record<string, Record<string, unknown>[]>;
+    expect(body.opens![0]!.id).toBe('222016111000001234');
+    expect(body.unsubscriptions![0]!.id).toBe('222019111000001234');
+    expect(body.complaints![0]!.id).toBe('222019111000005678');
+    expect(body.delivered![1]!.id).toBe('22201606019253710');
+    // Safe integers stay numbers.
+    expect(body.delivered![0]!.contactId).toBe(19016004);
+    expect(body.clicks![0]!.latitude).toBe(39.5292);
+  });
+
+  it('keeps negative big ids', () => {
+    expect(readLosslessJson('{"a": -2201602002317593123}')).toEqual({ a: '-2201602002317593123' });
+  });
+
+  it('leaves 2^53 - 1 a number and makes 2^53 a string', () => {
+    expect(readLosslessJson('{"a":9007199254740991,"b":9007199254740992}')).toEqual({
+      a: 9007199254740991,
+      b: '9007199254740992',
+    });
+  });
+
+  it('keeps big integers in arrays, past the head of the body and at the top level', () => {
+    const padding = 'x'.repeat(10_000);
+    const body = `{"pad":"${padding}","list":[1, 12345678901234567890, 3],"late":98765432109876543210}`;
+    expect(readLosslessJson(body)).toEqual({ pad: padding, list: [1, '12345678901234567890', 3], late: '98765432109876543210' });
+    expect(readLosslessJson('12345678901234567890')).toBe('12345678901234567890');
+  });
+
+  it('never rewrites digits inside strings', () => {
+    const body = '{"id": 12345678901234567890, "note": "ids: 12345678901234567891, 12345678901234567892]"}';
+    expect(readLosslessJson(body)).toEqual({
+      id: '12345678901234567890',
+      note: 'ids: 12345678901234567891, 12345678901234567892]',
+    });
+  });
+
+  it('leaves big non-integers and huge exponents to JSON.parse', () => {
+    expect(readLosslessJson('{"a": 12345678901234567890.5, "b": 1e400, "c": 1.5e20}')).toEqual({
+      a: 12345678901234567000,
+      b: Infinity,
+      c: 150000000000000000000,
+    });
+  });
+
+  it('reads bytes as UTF-8, ignoring a BOM', () => {
+    expect(readLosslessJson(fixtureBytes('invalid/bom.json'))).toHaveLength(1);
+    expect(readLosslessJson('\ufeff[]')).toEqual([]);
+    const bytes = new TextEncoder().encode('{"city":"廊坊"}');
+    expect(readLosslessJson(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).toEqual({ city: '廊坊' });
+  });
+
+  it('rejects invalid UTF-8, empty bodies and malformed JSON with invalid_json', () => {
+    expect(codeOf(() => readLosslessJson(fixtureBytes('invalid/invalid-utf8.json')))).toBe('invalid_json');
+    expect(codeOf(() => readLosslessJson(fixtureBytes('invalid/empty.txt')))).toBe('invalid_json');
+    expect(codeOf(() => readLosslessJson(' \n '))).toBe('invalid_json');
+    expect(codeOf(() => readLosslessJson(fixtureBytes('invalid/not-json.txt')))).toBe('invalid_json');
+    expect(codeOf(() => readLosslessJson(fixtureBytes('sendpulse/batch-trailing-comma.json')))).toBe('invalid_json');
+  });
+
+  it('does not make invalid JSON valid by quoting a leading-zero literal', () => {
+    expect(codeOf(() => readLosslessJson('{"a": 01234567890123456789}'))).toBe('invalid_json');
+    expect(codeOf(() => readLosslessJson('[01234567890123456789]'))).toBe('invalid_json');
+  });
+
+  it('does not echo the body in its error message', () => {
+    try {
+      readLosslessJson('{"secret": "hunter2",}');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+  });
+
+  it('rejects nesting deeper than the limit, and survives 100 000 levels', () => {
+    expect(readLosslessJson('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH))).toBeInstanceOf(Array);
+    const deep = MAX_JSON_DEPTH + 1;
+    expect(codeOf(() => readLosslessJson('['.repeat(deep) + ']'.repeat(deep)))).toBe('invalid_json');
+    expect(codeOf(() => readLosslessJson('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)))).toBe('invalid_json');
+    expect(codeOf(() => readLosslessJson('['.repeat(100_000) + ']'.repeat(100_000)))).toBe('invalid_json');
+  });
+});
+
+describe('quoteBigMemberIntegers and quoteBigIntegersExactly', () => {
+  it('tells unsafe integer literals apart', () => {
+    expect(isUnsafeIntegerLiteral('9007199254740991')).toBe(false);
+    expect(isUnsafeIntegerLiteral('9007199254740992')).toBe(true);
+    expect(isUnsafeIntegerLiteral('-9007199254740992')).toBe(true);
+    expect(isUnsafeIntegerLiteral('1000000000000000')).toBe(false);
+  });
+
+  it('quotes member values and leaves the rest alone', () => {
+    expect(quoteBigMemberIntegers('{"a": 12345678901234567890 ,"b":1}')).toBe('{"a": "12345678901234567890" ,"b":1}');
+    expect(quoteBigMemberIntegers('{"a": 1234567890123456}')).toBe('{"a": 1234567890123456}');
+  });
+
+  it('quotes exactly, skipping strings with escaped quotes', () => {
+    const text = '["a\\" : 12345678901234567890,", 12345678901234567890, -12345678901234567890]';
+    expect(quoteBigIntegersExactly(text)).toBe(
+      '["a\\" : 12345678901234567890,", "12345678901234567890", "-12345678901234567890"]',
+    );
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { toEmailClient } from '../../src/normalize/client.js';
+import { deriveEventId, hash64 } from '../../src/normalize/derive-id.js';
+import { isTextOrAbsent, readIntegerId, readText } from '../../src/normalize/text.js';
+
+describe('toEmailClient', () => {
+  it('keeps the parts given and drops empty ones', () => {
+    expect(toEmailClient('Chrome', 'Windows 7', '')).toEqual({ name: 'Chrome', platform: 'Windows 7' });
+    expect(toEmailClient('Firefox', 'Windows', 'Desktop')).toEqual({ name: 'Firefox', platform: 'Windows', device: 'Desktop' });
+    expect(toEmailClient('', ' ', undefined)).toBeUndefined();
+  });
+});
+
+describe('readText, isTextOrAbsent, readIntegerId', () => {
+  it('reads text', () => {
+    expect(readText('  hi ')).toBe('hi');
+    expect(readText(91234567)).toBe('91234567');
+    expect(readText('   ')).toBeUndefined();
+    expect(readText(null)).toBeUndefined();
+    expect(readText({})).toBeUndefined();
+    expect(isTextOrAbsent(null)).toBe(true);
+    expect(isTextOrAbsent(false)).toBe(false);
+    expect(isTextOrAbsent([])).toBe(false);
+  });
+  it('reads integer ids exactly', () => {
+    expect(readIntegerId('222016111000001234')).toBe('222016111000001234');
+    expect(readIntegerId(-2201602002317593)).toBe('-2201602002317593');
+    expect(readIntegerId(12399)).toBe('12399');
+    expect(readIntegerId(undefined)).toBeUndefined();
+    expect(readIntegerId('')).toBeUndefined();
+    expect(readIntegerId(1.5)).toBeNull();
+    // Already rounded by the caller's JSON.parse: kept as digits.
+    expect(readIntegerId(222016111000001234)).toBe('222016111000001250');
+    expect(readIntegerId(1e21)).toBe('1000000000000000000000');
+    expect(readIntegerId('12a')).toBeNull();
+    expect(readIntegerId('007')).toBeNull();
+    expect(readIntegerId(true)).toBeNull();
+  });
+});
+
+describe('deriveEventId', () => {
+  it('is 16 hex digits, stable, and sensitive to every part and its position', () => {
+    const id = deriveEventId(['sendpulse', 'opened', 1490962764, 1149317311, 'doe.john@sendpulse.com']);
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(deriveEventId(['sendpulse', 'opened', 1490962764, 1149317311, 'doe.john@sendpulse.com'])).toBe(id);
+    expect(deriveEventId(['sendpulse', 'opened', 1490962765, 1149317311, 'doe.john@sendpulse.com'])).not.toBe(id);
+    expect(deriveEventId(['a', undefined, 'b'])).not.toBe(deriveEventId(['a', 'b', undefined]));
+  });
+  it('spreads nearby inputs over distinct values', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 100_000; i++) seen.add(hash64(`sendpulse\u0000opened\u0000${1490962764 + i}`));
+    expect(seen.size).toBe(100_000);
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { detectProvider, isWebhookError, parseWebhook, WebhookError } from '../src/index.js';
+import { fixtureBytes, fixtureText } from './helpers/fixtures.js';
+
+function errorOf(run: () => unknown): WebhookError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WebhookError);
+    return error as WebhookError;
+  }
+  throw new Error('expected a WebhookError');
+}
+
+describe('parseWebhook: bodies', () => {
+  it('accepts strings, Uint8Array, ArrayBuffer and already-parsed values alike', () => {
+    const bytes = fixtureBytes('sendpulse/mixed-batch.json');
+    const fromBytes = parseWebhook(bytes);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    expect(parseWebhook(buffer)).toEqual(fromBytes);
+    expect(parseWebhook(fixtureText('sendpulse/mixed-batch.json'))).toEqual(fromBytes);
+    expect(parseWebhook(JSON.parse(fixtureText('sendpulse/mixed-batch.json')))).toEqual(fromBytes);
+  });
+
+  it('an already-parsed Lingdong body keeps what plain JSON.parse left of big ids', () => {
+    // Lossy by the caller's choice: the id is the rounded number, written in digits, and the event is kept.
+    const { events, issues } = parseWebhook(JSON.parse(fixtureText('lingdong/article.json')));
+    expect(issues).toEqual([]);
+    expect(events[4]!.id).toBe('222016111000001250');
+    expect(parseWebhook(fixtureBytes('lingdong/article.json')).events[4]!.id).toBe('222016111000001234');
+  });
+
+  it('accounts for every item of every fixture', () => {
+    const cases: [string, number][] = [
+      ['lingdong/article.json', 7], ['lingdong/partial-bad.json', 8], ['lingdong/receipts.json', 4],
+      ['lingdong/source-isp.json', 2], ['lingdong/subscriptions-and-announced.json', 6],
+      ['sendpulse/mixed-batch.json', 13], ['sendpulse/campaign-events.json', 10], ['sendpulse/partial-bad.json', 6],
+      ['sendpulse/bounces-newer.json', 4], ['sendpulse/code-as-number.json', 3],
+    ];
+    for (const [fixture, items] of cases) {
+      const { events, issues } = parseWebhook(fixtureBytes(fixture));
+      expect(events.length + issues.length, fixture).toBe(items);
+    }
+  });
+});
+
+describe('parseWebhook: errors', () => {
+  it('invalid_json for what cannot be read', () => {
+    for (const fixture of ['invalid/not-json.txt', 'invalid/empty.txt', 'invalid/invalid-utf8.json', 'sendpulse/batch-trailing-comma.json']) {
+      const error = errorOf(() => parseWebhook(fixtureBytes(fixture)));
+      expect([error.code, error.status], fixture).toEqual(['invalid_json', 400]);
+    }
+  });
+
+  it('unknown_provider for JSON of no known shape', () => {
+    for (const body of [fixtureBytes('invalid/unknown-shape.json'), '{}', '[1,2,3]', 'null', '"text"', '42', '{"clicks":"no"}']) {
+      const error = errorOf(() => parseWebhook(body));
+      expect([error.code, error.status]).toEqual(['unknown_provider', 400]);
+    }
+  });
+
+  it('invalid_payload when the named provider does not match the body', () => {
+    const error = errorOf(() => parseWebhook(fixtureBytes('lingdong/article.json'), { provider: 'sendpulse' }));
+    expect([error.code, error.status]).toEqual(['invalid_payload', 400]);
+    expect(errorOf(() => parseWebhook('[]', { provider: 'lingdong' })).code).toBe('invalid_payload');
+    expect(errorOf(() => parseWebhook('"x"', { provider: 'sendpulse' })).code).toBe('invalid_payload');
+  });
+
+  it('invalid_payload with the issue in strict mode', () => {
+    const error = errorOf(() => parseWebhook(fixtureBytes('sendpulse/partial-bad.json'), { strict: true }));
+    expect(error.code).toBe('invalid_payload');
+    expect(error.message).toBe('bad item: [1].recipient: missing');
+    expect(error.issues).toHaveLength(1);
+    expect(parseWebhook(fixtureBytes('sendpulse/mixed-batch.json'), { strict: true }).events).toHaveLength(13);
+  });
+
+  it('invalid_options for an unknown zone or provider name', () => {
+    const zone = errorOf(() => parseWebhook(fixtureBytes('lingdong/article.json'), { timeZone: 'Mars/Olympus' }));
+    expect([zone.code, zone.status]).toEqual(['invalid_options', 500]);
+    const provider = errorOf(() => parseWebhook('[]', { provider: 'mailgun' as never }));
+    expect(provider.code).toBe('invalid_options');
+  });
+
+  it('errors are recognisable across realms', () => {
+    const error = errorOf(() => parseWebhook('nope'));
+    expect(isWebhookError(error)).toBe(true);
+    expect(isWebhookError({ name: 'WebhookError', code: 'invalid_json', status: 400 })).toBe(true);
+    expect(isWebhookError(new Error('x'))).toBe(false);
+    expect(error.name).toBe('WebhookError');
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+  });
+});
+
+describe('detectProvider', () => {
+  it('tells the providers apart by shape', () => {
+    expect(detectProvider(JSON.parse(fixtureText('lingdong/article.json')))).toBe('lingdong');
+    expect(detectProvider({ receipts: [] })).toBe('lingdong');
+    expect(detectProvider(JSON.parse(fixtureText('sendpulse/mixed-batch.json')))).toBe('sendpulse');
+    expect(detectProvider({ event: 'delivered' })).toBe('sendpulse');
+    expect(detectProvider([null, { event: 'opened' }])).toBe('sendpulse');
+    expect(detectProvider([])).toBe('sendpulse');
+    expect(detectProvider({ hello: 'world' })).toBeUndefined();
+    expect(detectProvider([1, 2])).toBeUndefined();
+    expect(detectProvider(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const ALLOWED_PACKAGES = new Set(['valibot', 'date-fns', '@date-fns/tz']);
+
+/** Every bare (package or builtin) specifier reachable from an entry through relative imports. */
+function bareImports(entry: string, resolveRelative: (from: string, specifier: string) => string): Set<string> {
+  const seen = new Set<string>();
+  const bare = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2] ?? match[3]!;
+      if (specifier.startsWith('.')) queue.push(resolveRelative(file, specifier));
+      else bare.add(specifier);
+    }
+  }
+  return bare;
+}
+
+function isNodeBuiltin(specifier: string): boolean {
+  return specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]!);
+}
+
+describe('the core runs outside Node', () => {
+  const sourceResolve = (from: string, specifier: string) => resolve(dirname(from), specifier.replace(/\.js$/, '.ts'));
+
+  for (const entry of ['src/index.ts', 'src/adapters/fetch.ts']) {
+    it(`${entry} imports no Node builtin, only its runtime dependencies`, () => {
+      const imports = bareImports(resolve(root, entry), sourceResolve);
+      expect([...imports].filter(isNodeBuiltin)).toEqual([]);
+      expect([...imports].filter((s) => !ALLOWED_PACKAGES.has(s))).toEqual([]);
+      expect(imports.has('valibot')).toBe(true);
+    });
+  }
+
+  it.runIf(existsSync(resolve(root, 'dist/index.js')))('the built core (dist/index.js and its chunks) imports no Node builtin', () => {
+    for (const entry of ['dist/index.js', 'dist/index.cjs', 'dist/fetch.js']) {
+      const imports = bareImports(resolve(root, entry), (from, specifier) => resolve(dirname(from), specifier));
+      expect([...imports].filter(isNodeBuiltin), entry).toEqual([]);
+    }
+  });
+});
