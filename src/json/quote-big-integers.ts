@@ -1,8 +1,3 @@
-/**
- * Integer literals of 16 or more digits after a `:`. Only these can exceed 2^53 - 1 (9007199254740991, 16
- * digits); the lookahead ends the literal at a structural character, so fractions and exponents never match.
- */
-const BIG_INTEGER_AFTER_COLON = /(:[ \t\n\r]*)(-?[1-9]\d{15,})(?=[ \t\n\r]*[,}\]])/g;
 const MAX_SAFE_DIGITS = '9007199254740991';
 
 /**
@@ -12,22 +7,6 @@ const MAX_SAFE_DIGITS = '9007199254740991';
 export function isUnsafeIntegerLiteral(literal: string): boolean {
   const digits = literal.charCodeAt(0) === 45 ? literal.slice(1) : literal;
   return digits.length > 16 || (digits.length === 16 && digits > MAX_SAFE_DIGITS);
-}
-
-/**
- * Rewrites object member values that are integers beyond 2^53 into strings, so `JSON.parse` keeps their digits.
- *
- * It does not know whether a match sits inside a string, and need not: quoting a match inside a string ends that
- * string right before a number, which is never valid JSON. So if the rewritten text parses, every rewrite was a
- * real value; if it does not, the caller falls back to {@link quoteBigIntegersExactly}. Integers that are array
- * elements are left for that fallback too (providers put big ids only in object members).
- * @param text JSON text.
- * @returns The rewritten text (the same string when nothing matched).
- */
-export function quoteBigMemberIntegers(text: string): string {
-  return text.replace(BIG_INTEGER_AFTER_COLON, (match, before: string, literal: string) =>
-    isUnsafeIntegerLiteral(literal) ? `${before}"${literal}"` : match,
-  );
 }
 
 const QUOTE = 34;
@@ -40,8 +19,8 @@ function isDigit(code: number): boolean {
 
 /**
  * Rewrites every integer literal beyond 2^53 outside strings into a string, wherever it stands (member value,
- * array element, the whole document). A character-by-character scan: exact for any input, and used only when
- * {@link quoteBigMemberIntegers} cannot settle a body.
+ * array element, the whole document). A character-by-character scan: exact for any input, and used only for
+ * bodies that `restoreMemberIntegers` cannot settle.
  * @param text JSON text (valid or not: invalid text stays invalid).
  */
 export function quoteBigIntegersExactly(text: string): string {
