@@ -1,0 +1,106 @@
+/**
+ * Receiving Lingdong and SendPulse webhooks in an Express 5 app.
+ *
+ *   WEBHOOK_SECRET=change-me PORT=3000 npx tsx examples/express-server.ts
+ *
+ * Then give the provider `https://your.host/webhooks/email?token=change-me` (or
+ * `https://hooks:change-me@your.host/webhooks/email`).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+// In your project: import { expressWebhook } from 'email-webhooks/express';
+import { expressWebhook } from '../src/adapters/express.js';
+// In your project: import { isWebhookError, type WebhookResult } from 'email-webhooks';
+import { isWebhookError, type WebhookResult } from '../src/index.js';
+
+/** Where the provider posts. */
+export const WEBHOOK_PATH = '/webhooks/email';
+
+/** How to start the example; everything has a default. */
+export interface ExampleOptions {
+  /** Port to listen on; 0 picks a free one. Default `PORT` or 3000. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`; use `0.0.0.0` behind a proxy that terminates HTTPS. */
+  host?: string;
+  /** The secret the provider must present. Default `WEBHOOK_SECRET`. */
+  secret?: string;
+  /**
+   * What to do with each batch. Default: one log line per event.
+   * @param result The events and issues of one delivery.
+   */
+  onEvents?: (result: WebhookResult) => void | Promise<void>;
+}
+
+/** A started example server. */
+export interface RunningExample {
+  /** The full webhook URL, without the secret. */
+  url: string;
+  /** Stops the server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Prints one line per event and per undecodable item. Replace it with your own: store the events, deduplicate on
+ * `event.id` (providers redeliver), suppress bounced and complained recipients.
+ * @param result One delivery.
+ */
+export function logEvents(result: WebhookResult): void {
+  for (const event of result.events) {
+    console.log(`${event.provider} ${event.type} ${JSON.stringify(event.recipient ?? null)} id=${event.id}`);
+  }
+  for (const issue of result.issues) console.warn(`skipped item at ${JSON.stringify(issue.path)}: ${issue.message}`);
+}
+
+/**
+ * Builds the app. The webhook route comes before any body parser: it reads the raw bytes itself, so ids beyond
+ * 2^53 keep every digit. `app.all` lets it answer other methods with 405 rather than Express's 404.
+ * @param options The secret and the events callback.
+ */
+export function createApp(options: Pick<ExampleOptions, 'secret' | 'onEvents'> = {}): Express {
+  const app = express();
+  app.all(
+    WEBHOOK_PATH,
+    expressWebhook({
+      secret: options.secret,
+      onEvents: options.onEvents ?? logEvents,
+      onError: (error) => console.error('webhook refused:', isWebhookError(error) ? error.code : error),
+    }),
+  );
+  // The rest of your app can parse JSON as usual, after the webhook route.
+  app.use(express.json());
+  app.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  return app;
+}
+
+/**
+ * Starts the example.
+ * @param options Port, host, secret, events callback.
+ */
+export function startServer(options: ExampleOptions = {}): Promise<RunningExample> {
+  const secret = options.secret ?? process.env.WEBHOOK_SECRET;
+  if (secret === undefined) console.warn('No WEBHOOK_SECRET: anyone who knows the URL can post events.');
+  const server = http.createServer(createApp({ secret, onEvents: options.onEvents }));
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? Number(process.env.PORT ?? 3000), host, () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${host}:${port}${WEBHOOK_PATH}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  startServer().then(({ url }) => console.log(`Receiving webhooks at ${url}`));
+}
