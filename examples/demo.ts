@@ -46,8 +46,8 @@ function describeEvent(event: EmailEvent): string {
   }
   if ('geo' in event && event.geo?.city !== undefined) details.push(`city=${event.geo.city}`);
   const when = event.occurredAt?.toISOString() ?? 'no time';
-  const line = `${event.type.padEnd(12)} ${(event.recipient ?? '-').padEnd(28)} ${when.padEnd(24)} id=${event.id} ${details.join(' ')}`;
-  return printable(line.trimEnd());
+  const columns = [event.type.padEnd(12), (event.recipient ?? '-').padEnd(28), when.padEnd(24), `id=${event.id}`];
+  return printable([...columns, ...details].join(' '));
 }
 
 function describeIssue(issue: WebhookIssue): string {

@@ -46,7 +46,10 @@ const encoder = new TextEncoder();
  * @returns A `RequestHandler` that always answers the request itself.
  * @throws WebhookError `invalid_options` at once when the options cannot work.
  * @example
- * app.post('/webhooks/email', expressWebhook({ secret: process.env.WEBHOOK_SECRET, onEvents: ({ events }) => save(events) }))
+ * app.post('/webhooks/email', expressWebhook({
+ *   secret: process.env.WEBHOOK_SECRET,
+ *   onEvents: ({ events }) => save(events),
+ * }))
  */
 export function expressWebhook(options: ExpressWebhookOptions): RequestHandler {
   const pipeline = createWebhookPipeline(options);

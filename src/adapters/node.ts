@@ -27,7 +27,10 @@ export type NodeWebhookOptions = WebhookHandlerOptions<NodeWebhookContext>;
  * @returns `(req, res) => Promise<void>`; the promise resolves once the answer is written and never rejects.
  * @throws WebhookError `invalid_options` at once when the options cannot work.
  * @example
- * http.createServer(nodeWebhook({ secret: process.env.WEBHOOK_SECRET, onEvents: async ({ events }) => save(events) }))
+ * http.createServer(nodeWebhook({
+ *   secret: process.env.WEBHOOK_SECRET,
+ *   onEvents: async ({ events }) => save(events),
+ * }))
  */
 export function nodeWebhook(options: NodeWebhookOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const pipeline = createWebhookPipeline(options);

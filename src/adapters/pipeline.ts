@@ -96,8 +96,8 @@ async function readWithin<Context>(
 ): Promise<unknown> {
   const controller = new AbortController();
   // Timers overflow past 2^31-1 ms and would fire at once, so longer limits count as none.
-  const timer =
-    timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? setTimeout(() => controller.abort(bodyTimedOut()), timeoutMs) : undefined;
+  const limited = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS;
+  const timer = limited ? setTimeout(() => controller.abort(bodyTimedOut()), timeoutMs) : undefined;
   try {
     return await exchange.readBody({ maxBytes, signal: controller.signal });
   } finally {

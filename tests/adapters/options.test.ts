@@ -27,11 +27,13 @@ describe.each(Object.entries(factories))('%s options', (_name, create) => {
     expect(refused({ onEvents, maxBodyBytes: 1.5 })).toBe(true);
     expect(refused({ onEvents, requestTimeoutMs: -1 })).toBe(true);
     expect(refused({ onEvents, timeZone: 'Mars/Olympus' })).toBe(true);
+    expect(refused({ onEvents, provider: 'mailchimp' })).toBe(true);
   });
 
   test('sound options are taken', () => {
     expect(refused({ onEvents })).toBe(false);
     expect(refused({ onEvents, secret: 'x', maxBodyBytes: 1, requestTimeoutMs: 0, timeZone: 'Europe/Moscow' })).toBe(false);
+    expect(refused({ onEvents, provider: 'lingdong', timeZone: '+08:00' })).toBe(false);
     expect(refused({ onEvents, requestTimeoutMs: Number.POSITIVE_INFINITY })).toBe(false);
   });
 });
