@@ -22,66 +22,90 @@ function isDelimiter(text: string, at: number): boolean {
   return backslashes % 2 === 0;
 }
 
+/** Whether `"name"` ends right before `end`, with both quotes unescaped. */
+function isQuotedNameBefore(text: string, end: number, name: string): boolean {
+  const open = end - name.length - 2;
+  return (
+    open >= 0 &&
+    text.charCodeAt(end - 1) === QUOTE &&
+    text.charCodeAt(open) === QUOTE &&
+    text.startsWith(name, open + 1) &&
+    isDelimiter(text, end - 1) &&
+    isDelimiter(text, open)
+  );
+}
+
 /**
  * Puts back the exact digits of member values that `JSON.parse` rounded, replacing each with a string of its
- * digits in its container. Looks up `"name"` from where the previous one was found, so the text is read about
- * once, with the engine's fast substring search.
+ * digits in its container.
  *
- * Why a match is a real member and never text inside a string: both quotes of `"name"` are unescaped, so each
+ * Each number is looked for by the leading digits of its rounded value (all but the last four, which rounding
+ * may change), from where the previous one was found, with the engine's fast substring search: the text is read
+ * about once. A hit counts only as a whole number token that is the value of a member of the right name, with
+ * the same rounded value.
+ *
+ * Why such a hit is a real member and never text inside a string: both quotes of `"name"` are unescaped, so each
  * opens or closes a string. They cannot close one and open the next, because `name` would then stand outside any
  * string, which valid JSON (the text has already parsed) never allows for a plain name. So they enclose the
- * string `name`, and since `:` follows, it is a member name and the number after it is that member's value.
- * Matches come in document order, as the list does, so two members with the same name and the same rounded
- * value get their own digits. (With duplicate member names, which RFC 8259 advises against, the digits of a
- * dropped duplicate of the same rounded value could be taken.)
+ * string `name`; as `:` follows, it is a member name and the number after it is that member's value.
+ *
+ * Why digits never go to the wrong member: hits are taken in document order, as the list is, and each list entry
+ * has exactly one member in the text. An entry whose own digits do not start like its rounded value (rounding
+ * carried into the leading digits) skips its member; then some later entry finds none, and the whole lookup
+ * gives up. (With duplicate member names, which RFC 8259 advises against, the digits of a dropped duplicate of
+ * the same rounded value could be taken.)
  * @param text The JSON text the document was parsed from.
  * @param rounded The rounded numbers, in document order.
  * @returns `false` when some number could not be settled this way (array elements, names that need escaping,
- *   integer-like keys): the caller then re-reads the text exactly. Nothing is changed in that case.
+ *   integer-like keys, numbers of 21 digits or more): the caller then re-reads the text exactly. Nothing is
+ *   changed in that case.
  */
 export function restoreMemberIntegers(text: string, rounded: RoundedIntegers): boolean {
   if (rounded.outOfOrder) return false;
   const { containers, keys, values } = rounded;
-  for (const key of keys) {
-    if (typeof key !== 'string' || !PLAIN_NAME.test(key)) return false;
-  }
   const digits: (string | undefined)[] = new Array(keys.length);
   let cursor = 0;
   for (let k = 0; k < keys.length; k++) {
-    const needle = `"${keys[k] as string}"`;
+    const name = keys[k];
+    const value = values[k]!;
+    if (typeof name !== 'string' || !PLAIN_NAME.test(name)) return false;
+    const written = String(Math.abs(value));
+    // From 1e21 on, numbers are written with an exponent: no digits to look for.
+    if (written.includes('e')) return false;
+    const prefix = written.slice(0, Math.max(1, written.length - 4));
     let found = false;
     while (!found) {
-      const at = text.indexOf(needle, cursor);
+      const at = text.indexOf(prefix, cursor);
       if (at < 0) return false;
-      cursor = at + needle.length;
-      if (!isDelimiter(text, at) || !isDelimiter(text, cursor - 1)) continue;
-      let i = cursor;
-      while (isWhitespace(text.charCodeAt(i))) i++;
+      cursor = at + 1;
+      // A whole token: no digit before it, and the minus sign exactly when the value is negative.
+      if (isDigit(text.charCodeAt(at - 1))) continue;
+      const negative = text.charCodeAt(at - 1) === MINUS;
+      if (negative !== value < 0) continue;
+      const start = negative ? at - 1 : at;
+      let i = start - 1;
+      while (isWhitespace(text.charCodeAt(i))) i--;
       if (text.charCodeAt(i) !== COLON) continue;
-      i++;
-      while (isWhitespace(text.charCodeAt(i))) i++;
-      const start = i;
-      if (text.charCodeAt(i) === MINUS) i++;
-      while (isDigit(text.charCodeAt(i))) i++;
-      const end = i;
-      // The member's value is a number token from `start`; a fraction or exponent makes it a non-integer.
-      let integer = end > start;
-      while (i < text.length) {
-        const c = text.charCodeAt(i);
-        if (c === 46 || c === 101 || c === 69 || c === 43 || c === MINUS || isDigit(c)) {
-          integer = false;
-          i++;
-        } else break;
+      i--;
+      while (isWhitespace(text.charCodeAt(i))) i--;
+      if (!isQuotedNameBefore(text, i + 1, name)) continue;
+      let end = at;
+      while (isDigit(text.charCodeAt(end))) end++;
+      // A fraction or exponent makes it a non-integer literal, which keeps the number JSON.parse gave.
+      let tokenEnd = end;
+      while (tokenEnd < text.length) {
+        const c = text.charCodeAt(tokenEnd);
+        if (c === 46 || c === 101 || c === 69 || c === 43 || c === MINUS || isDigit(c)) tokenEnd++;
+        else break;
       }
-      if (i === start || Number(text.slice(start, i)) !== values[k]) continue;
-      digits[k] = integer ? text.slice(start, end) : undefined;
-      cursor = i;
+      if (Number(text.slice(start, tokenEnd)) !== value) continue;
+      digits[k] = tokenEnd === end ? text.slice(start, end) : undefined;
+      cursor = tokenEnd;
       found = true;
     }
   }
   for (let k = 0; k < keys.length; k++) {
     const exact = digits[k];
-    // A non-integer literal (`1.5e20`) keeps the number JSON.parse gave.
     if (exact !== undefined) (containers[k] as Record<string, unknown>)[keys[k] as string] = exact;
   }
   return true;

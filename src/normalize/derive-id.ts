@@ -20,8 +20,16 @@ export function deriveEventId(parts: readonly unknown[]): string {
     a = Math.imul(a ^ 0xffff, 0x01000193);
     b = Math.imul(b ^ 0xffff, 0x5bd1e995);
     b ^= b >>> 15;
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
+    // Two UTF-16 units a step: half the multiplications; an odd last unit is mixed alone.
+    const even = text.length & ~1;
+    for (let i = 0; i < even; i += 2) {
+      const pair = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+      a = Math.imul(a ^ pair, 0x01000193);
+      b = Math.imul(b ^ pair, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    if (even < text.length) {
+      const unit = text.charCodeAt(even);
       a = Math.imul(a ^ unit, 0x01000193);
       b = Math.imul(b ^ unit, 0x5bd1e995);
       b ^= b >>> 15;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmailEvent } from '../../src/events.js';
 import { parseWebhook } from '../../src/parse-webhook.js';
+import { SENDPULSE_TEXT_FIELDS } from '../../src/providers/sendpulse/schema.js';
 import { fixtureBytes } from '../helpers/fixtures.js';
 
 function shape(event: EmailEvent | undefined): Record<string, unknown> {
@@ -202,6 +203,22 @@ describe('SendPulse: bad items and ids', () => {
       [[1, 'event'], 'expected a name, got a number'],
       [[2, 'subject'], 'expected text, got an object'],
     ]);
+  });
+
+  it('checks every text field the schema names, in the decoder too', () => {
+    for (const field of SENDPULSE_TEXT_FIELDS) {
+      const item = { event: 'delivered', recipient: 'a@example.com', [field]: { nested: true } };
+      const { events, issues } = parseWebhook([item], { provider: 'sendpulse' });
+      expect(events, field).toEqual([]);
+      expect(issues.map((i) => [i.path, i.message]), field).toEqual([[[0, field], 'expected text, got an object']]);
+    }
+  });
+
+  it('tells apart events without time or message by sender and subject', () => {
+    const unsubscribe = (subject: string) =>
+      parseWebhook({ event: 'unsubscribed', recipient: 'a@example.com', sender: 's@example.com', subject }).events[0]!.id;
+    expect(unsubscribe('one')).not.toBe(unsubscribe('two'));
+    expect(unsubscribe('one')).toBe(unsubscribe('one'));
   });
 
   it('derives the same id for a redelivered event and different ids for different events', () => {
