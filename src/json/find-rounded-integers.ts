@@ -63,7 +63,8 @@ export function scanJsonTree(root: unknown, maxDepth: number): JsonTreeScan {
       // Integer-like keys are enumerated first, in numeric order: only the first key can tell.
       if (first) {
         first = false;
-        if (INTEGER_KEY.test(key)) rounded.outOfOrder = true;
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57 && INTEGER_KEY.test(key)) rounded.outOfOrder = true;
       }
       const item = container[key];
       if (typeof item === 'object') {

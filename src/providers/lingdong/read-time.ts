@@ -12,5 +12,8 @@ const DIGITS_ONLY = /^\s*\d+\s*$/;
 export function readLingdongTime(value: unknown, timeZone: string): number | undefined {
   if (typeof value === 'number') return readEpochMillis(value);
   if (typeof value !== 'string') return undefined;
-  return DIGITS_ONLY.test(value) ? readEpochMillis(value) : parseProviderDateTime(value, timeZone);
+  // Date-time text first: it is what webhooks carry on every item.
+  const instant = parseProviderDateTime(value, timeZone);
+  if (instant !== undefined) return instant;
+  return DIGITS_ONLY.test(value) ? readEpochMillis(value) : undefined;
 }
