@@ -1,37 +1,58 @@
+// Lane seeds and multipliers, written as signed 32-bit values so the engine keeps the lanes as small integers.
+const SEED_A = -2128831035; // 0x811c9dc5
+const SEED_B = -1640531527; // 0x9e3779b9
+const PRIME_A = 16777619; // 0x01000193
+const PRIME_B = 1540483477; // 0x5bd1e995
+const PART_MARK = 0xffff;
+const TWO_32 = 4294967296;
+
 /**
  * Derives a stable event id from the fields that identify an item, for providers that send no event id.
  * The same fields give the same id, so a redelivered event can be deduplicated; any difference in them gives
- * another id. A 64-bit non-cryptographic hash (two independent 32-bit lanes), written as 16 hex digits.
+ * another id (a number and the string of its digits count as different). A 64-bit non-cryptographic hash (two
+ * independent 32-bit lanes), written as 16 hex digits.
  * @param parts The identifying values, in a fixed order; `undefined` and `null` stand for an absent field.
  */
 export function deriveEventId(parts: readonly unknown[]): string {
-  // The parts are hashed one after another, with a separator unit between them, without building a key string:
-  // concatenating first costs more than the hashing itself.
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9 ^ parts.length;
+  // Parts are mixed one after another without building a key string (concatenating costs more than hashing),
+  // strings two UTF-16 units a step, safe integers as two 32-bit halves: this runs once per item.
+  let a = SEED_A ^ parts.length;
+  let b = SEED_B;
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p];
+    // Every part starts with a mark saying what follows, so absent fields keep their place and values cannot
+    // shift into a neighbour's position.
+    if (typeof part === 'number' && Number.isSafeInteger(part)) {
+      const low = part % TWO_32 | 0;
+      const high = Math.floor(part / TWO_32) | 0;
+      a = Math.imul(a ^ 1, PRIME_A);
+      b = Math.imul(b ^ 1, PRIME_B);
+      a = Math.imul(a ^ low, PRIME_A);
+      b = Math.imul(b ^ low, PRIME_B);
+      b ^= b >>> 15;
+      a = Math.imul(a ^ high, PRIME_A);
+      b = Math.imul(b ^ high, PRIME_B);
+      b ^= b >>> 15;
+      continue;
+    }
     let text: string;
     if (typeof part === 'string') text = part;
-    else if (typeof part === 'number' || typeof part === 'boolean') text = String(part);
     else if (part === undefined || part === null) text = '';
-    else text = JSON.stringify(part);
-    // Absent fields still take their place (the separator), so values cannot shift into a neighbour's position.
-    a = Math.imul(a ^ 0xffff, 0x01000193);
-    b = Math.imul(b ^ 0xffff, 0x5bd1e995);
+    else text = typeof part === 'object' ? JSON.stringify(part) : String(part);
+    a = Math.imul(a ^ PART_MARK ^ text.length, PRIME_A);
+    b = Math.imul(b ^ PART_MARK ^ text.length, PRIME_B);
     b ^= b >>> 15;
-    // Two UTF-16 units a step: half the multiplications; an odd last unit is mixed alone.
     const even = text.length & ~1;
     for (let i = 0; i < even; i += 2) {
       const pair = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-      a = Math.imul(a ^ pair, 0x01000193);
-      b = Math.imul(b ^ pair, 0x5bd1e995);
+      a = Math.imul(a ^ pair, PRIME_A);
+      b = Math.imul(b ^ pair, PRIME_B);
       b ^= b >>> 15;
     }
     if (even < text.length) {
       const unit = text.charCodeAt(even);
-      a = Math.imul(a ^ unit, 0x01000193);
-      b = Math.imul(b ^ unit, 0x5bd1e995);
+      a = Math.imul(a ^ unit, PRIME_A);
+      b = Math.imul(b ^ unit, PRIME_B);
       b ^= b >>> 15;
     }
   }

@@ -46,7 +46,10 @@ describe('deriveEventId', () => {
     expect(deriveEventId(['sendpulse', 'opened', 1490962765, 1149317311, 'doe.john@sendpulse.com'])).not.toBe(id);
     expect(deriveEventId(['a', undefined, 'b'])).not.toBe(deriveEventId(['a', 'b', undefined]));
     expect(deriveEventId(['ab', 'c'])).not.toBe(deriveEventId(['a', 'bc']));
-    expect(deriveEventId([1149317311])).toBe(deriveEventId(['1149317311']));
+    expect(deriveEventId([1149317311])).not.toBe(deriveEventId([1149317312]));
+    expect(deriveEventId([2 ** 40])).not.toBe(deriveEventId([2 ** 40 + 1]));
+    expect(deriveEventId([2 ** 40])).not.toBe(deriveEventId([2 ** 41]));
+    expect(deriveEventId([''])).not.toBe(deriveEventId([undefined, undefined]));
   });
   it('spreads nearby inputs over distinct values', () => {
     const seen = new Set<string>();
