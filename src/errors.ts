@@ -12,6 +12,7 @@ export type WebhookErrorCode =
   | 'unauthorized'
   | 'method_not_allowed'
   | 'request_timeout'
+  | 'request_aborted'
   | 'handler_failed';
 
 /** The HTTP status each {@link WebhookErrorCode} answers with. */
@@ -24,6 +25,7 @@ export const WEBHOOK_ERROR_STATUS: Readonly<Record<WebhookErrorCode, number>> = 
   unauthorized: 401,
   method_not_allowed: 405,
   request_timeout: 408,
+  request_aborted: 400,
   handler_failed: 500,
 };
 

@@ -26,13 +26,13 @@ export interface RefusalBody {
   error: {
     /** A stable {@link WebhookError} code, e.g. `payload_too_large`. */
     code: string;
-    /** A sentence for the person reading the provider's delivery log. */
+    /** What went wrong, for the person reading the provider's delivery log. */
     message: string;
   };
 }
 
 const encoder = new TextEncoder();
-const SERVER_FAULT_MESSAGE = 'The webhook could not be processed; please retry later.';
+const SERVER_FAULT_MESSAGE = 'the webhook could not be processed; please retry later';
 
 function jsonAnswer(status: number, value: AcceptedBody | RefusalBody, extra?: Record<string, string>): WebhookAnswer {
   const body = encoder.encode(JSON.stringify(value));

@@ -13,12 +13,12 @@ export interface BodyReadOptions {
  * @param maxBytes The limit that was crossed.
  */
 export function bodyTooLarge(maxBytes: number): WebhookError {
-  return new WebhookError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+  return new WebhookError('payload_too_large', `request body is larger than ${maxBytes} bytes`);
 }
 
 /** The `408` refusal: the body did not fully arrive in time. */
 export function bodyTimedOut(): WebhookError {
-  return new WebhookError('request_timeout', 'The request body did not arrive in time.');
+  return new WebhookError('request_timeout', 'request body did not arrive in time');
 }
 
 /**
@@ -27,7 +27,7 @@ export function bodyTimedOut(): WebhookError {
  * @param cause The stream's error, if any.
  */
 export function bodyIncomplete(cause?: unknown): WebhookError {
-  return new WebhookError('invalid_json', 'The request body ended before it was complete.', { cause });
+  return new WebhookError('request_aborted', 'request body ended before it was complete', { cause });
 }
 
 /**

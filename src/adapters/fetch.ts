@@ -38,7 +38,7 @@ export function fetchWebhook(options: FetchWebhookOptions): (request: Request) =
       readBody: (limits) => {
         // getReader() would throw a bare TypeError on a body some middleware already read.
         if (request.bodyUsed) {
-          throw new WebhookError('invalid_options', 'The request body was read before the webhook handler ran.');
+          throw new WebhookError('invalid_options', 'the request body was read before the webhook handler ran');
         }
         return readWebBody(request.body, limits);
       },

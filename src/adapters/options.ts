@@ -78,27 +78,27 @@ export function resolveHandlerOptions<Context>(
   options: WebhookHandlerOptions<Context>,
 ): ResolvedHandlerOptions {
   if (typeof options !== 'object' || options === null || typeof options.onEvents !== 'function') {
-    throw new WebhookError('invalid_options', 'The webhook handler needs an onEvents function.');
+    throw new WebhookError('invalid_options', 'the webhook handler needs an onEvents function');
   }
   // An empty secret is almost always an unset environment variable; treating it as "no secret" would open the
   // endpoint silently.
   if (options.secret !== undefined && (typeof options.secret !== 'string' || options.secret === '')) {
-    throw new WebhookError('invalid_options', 'secret must be a non-empty string (or left out).');
+    throw new WebhookError('invalid_options', 'secret must be a non-empty string (or left out)');
   }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new WebhookError('invalid_options', 'maxBodyBytes must be a positive integer.');
+    throw new WebhookError('invalid_options', 'maxBodyBytes must be a positive integer');
   }
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   if (typeof requestTimeoutMs !== 'number' || Number.isNaN(requestTimeoutMs) || requestTimeoutMs < 0) {
-    throw new WebhookError('invalid_options', 'requestTimeoutMs must be a number of milliseconds, 0 to disable.');
+    throw new WebhookError('invalid_options', 'requestTimeoutMs must be a number of milliseconds, 0 to disable');
   }
   if (options.provider !== undefined && !PROVIDER_NAMES.includes(options.provider)) {
     const known = PROVIDER_NAMES.join(', ');
-    throw new WebhookError('invalid_options', `provider ${JSON.stringify(options.provider)} is not one of ${known}.`);
+    throw new WebhookError('invalid_options', `provider ${JSON.stringify(options.provider)} is not one of ${known}`);
   }
   if (options.timeZone !== undefined && (typeof options.timeZone !== 'string' || !isValidTimeZone(options.timeZone))) {
-    throw new WebhookError('invalid_options', `timeZone ${JSON.stringify(options.timeZone)} is not a time zone.`);
+    throw new WebhookError('invalid_options', `timeZone ${JSON.stringify(options.timeZone)} is not a time zone`);
   }
   const parseOptions: ParseOptions = {};
   if (options.provider !== undefined) parseOptions.provider = options.provider;

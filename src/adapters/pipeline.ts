@@ -55,12 +55,12 @@ export function createWebhookPipeline<Context>(options: WebhookHandlerOptions<Co
 
   const receive = async (exchange: WebhookExchange<Context>): Promise<WebhookResult> => {
     if (exchange.method !== 'POST') {
-      throw new WebhookError('method_not_allowed', 'Webhooks are delivered with POST.');
+      throw new WebhookError('method_not_allowed', 'webhooks are delivered with POST');
     }
     if (secretMatches !== undefined) {
       const presented = presentedSecrets(exchange.target, exchange.header('authorization'));
       if (presented.length === 0 || !(await secretMatches(presented))) {
-        throw new WebhookError('unauthorized', 'The webhook secret is missing or wrong.');
+        throw new WebhookError('unauthorized', 'the webhook secret is missing or wrong');
       }
     }
     assertDeclaredLength(exchange.header('content-length'), settings.maxBodyBytes);
@@ -81,7 +81,7 @@ export function createWebhookPipeline<Context>(options: WebhookHandlerOptions<Co
     } catch (error) {
       // The user's error goes to onError as thrown; the provider only learns that it should retry.
       report(error, exchange.context);
-      return refusalAnswer(new WebhookError('handler_failed', 'onEvents failed.', { cause: error }));
+      return refusalAnswer(new WebhookError('handler_failed', 'onEvents failed', { cause: error }));
     }
     return acceptedAnswer(result);
   };

@@ -77,7 +77,7 @@ describe.each(ADAPTERS)('%s adapter under fault', (kind) => {
       await abortMidBody(url, '[{"event":"delivered","recipient":"a@example.com","timestamp":1490953933');
     }
     expect(seen.results).toEqual([]);
-    await vi.waitFor(() => expect(seen.errors.map(codeOf)).toEqual(Array(5).fill('invalid_json')));
+    await vi.waitFor(() => expect(seen.errors.map(codeOf)).toEqual(Array(5).fill('request_aborted')));
     await stillServes();
     expect(seen.results).toHaveLength(1);
   });
