@@ -61,6 +61,7 @@ function parseArguments(argv: string[]): CliArguments | 'help' {
       }
       case '--time-zone':
         args.options.timeZone = value();
+        if (!isValidTimeZone(args.options.timeZone)) throw new UsageError(`unknown time zone: ${args.options.timeZone}`);
         break;
       case '--show-zone':
         args.displayZone = value();

@@ -1,5 +1,5 @@
 import type { EmailEvent } from './events.js';
-import { WebhookError } from './errors.js';
+import { WebhookError, isWebhookError } from './errors.js';
 import { readLosslessJson } from './json/read-lossless-json.js';
 import { isValidTimeZone } from './normalize/time.js';
 import { formatIssue } from './providers/item-issue.js';
@@ -57,7 +57,17 @@ function chooseTimeZone(provider: ProviderDecoder, options: ParseOptions): strin
  * const { events, issues } = parseWebhook(await request.text());
  * for (const event of events) if (event.type === 'bounced') suppress(event.recipient, event.bounce);
  */
-export function parseWebhook(body: unknown, options: ParseOptions = {}): WebhookResult {
+export function parseWebhook(body: unknown, options?: ParseOptions | null): WebhookResult {
+  try {
+    return decodeBody(body, options ?? {});
+  } catch (error) {
+    if (isWebhookError(error)) throw error;
+    // A safety net, so callers only ever see WebhookError: what lands here is a bug, kept as the cause.
+    throw new WebhookError('invalid_payload', 'body could not be decoded', { cause: error });
+  }
+}
+
+function decodeBody(body: unknown, options: ParseOptions): WebhookResult {
   const value = isBody(body) ? readLosslessJson(body) : body;
   const provider = chooseProvider(value, options);
   const issues: WebhookIssue[] = [];

@@ -41,6 +41,7 @@ describe('email-webhooks CLI', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('invalid_json: body is not valid JSON');
     expect(cli(['--provider', 'mailgun']).status).toBe(2);
+    expect(cli(['--time-zone', 'Mars/Olympus', 'fixtures/lingdong/article.json']).status).toBe(2);
     expect(cli(['--help']).stdout).toContain('Usage: email-webhooks');
   });
 });

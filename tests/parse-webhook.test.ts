@@ -91,6 +91,74 @@ describe('parseWebhook: errors', () => {
   });
 });
 
+describe('parseWebhook: hostile and odd input', () => {
+  it('does not resolve names from the body through Object.prototype', () => {
+    const sendpulse = parseWebhook('[{"event":"constructor","recipient":"a@b.io"},{"event":"toString","recipient":"x"}]');
+    expect(sendpulse.events.map((e) => [e.type, e.type === 'unknown' && e.providerEvent])).toEqual([
+      ['unknown', 'constructor'],
+      ['unknown', 'toString'],
+    ]);
+    const lingdong = parseWebhook('{"delivered":[{"id":1,"email":"a@b.io","status":"constructor"}],"__proto__":[{"id":2}]}');
+    expect(lingdong.events.map((e) => [e.type, e.type === 'unknown' && e.providerEvent])).toEqual([
+      ['unknown', 'constructor'],
+      ['unknown', '__proto__'],
+    ]);
+    expect(Object.prototype).not.toHaveProperty('id');
+  });
+
+  it('explains an array item of an unknown group', () => {
+    const { issues } = parseWebhook('{"delivered":[],"replies":[[]]}');
+    expect(issues.map((i) => [i.path, i.message])).toEqual([[['replies', 0], 'expected an object, got an array']]);
+  });
+
+  it('turns anything thrown while decoding an already-parsed value into a WebhookError or an event', () => {
+    const cyclic: Record<string, unknown> = { event: 'deferred', recipient: 'a@b.io' };
+    cyclic.message_id = cyclic;
+    const withBigInt = { event: 'deferred', recipient: 'a@b.io', message_id: 10n };
+    const odd = { event: 'deferred', recipient: 'a@b.io', message_id: { toJSON: () => undefined } };
+    for (const item of [cyclic, withBigInt, odd]) {
+      const { events } = parseWebhook([item]);
+      expect(events).toHaveLength(1);
+      expect(events[0]!.id).toMatch(/^[0-9a-f]{16}$/);
+    }
+    const throwing = [{ get event(): string { throw new Error('boom'); } }];
+    expect(errorOf(() => parseWebhook(throwing, { provider: 'sendpulse' })).code).toBe('invalid_payload');
+  });
+
+  it('accepts null options', () => {
+    expect(parseWebhook('[]', null).events).toEqual([]);
+  });
+
+  it('keeps keys from the body out of strict error messages as raw text', () => {
+    const error = errorOf(() => parseWebhook('{"delivered":[],"x\\n[ERROR] forged":[5]}', { strict: true }));
+    expect(error.message).toBe('bad item: "x\\n[ERROR] forged"[0]: expected an object, got a number');
+    expect(error.message).not.toContain('\n');
+    const long = errorOf(() => parseWebhook(`{"delivered":[],"${'k'.repeat(5000)}!":[5]}`, { strict: true }));
+    expect(long.message.length).toBeLessThan(200);
+  });
+
+  it('treats blank times as absent and falls back from a blank recipient to email', () => {
+    const { events, issues } = parseWebhook([
+      { event: 'opened', timestamp: '  ', recipient: 'a@b.io' },
+      { event: 'hard_bounces', recipient: null, email: 'c@d.io' },
+      { event: 'hard_bounces', recipient: '', email: 'e@f.io' },
+    ]);
+    expect(issues).toEqual([]);
+    expect(events.map((e) => [e.recipient, e.occurredAt])).toEqual([
+      ['a@b.io', undefined],
+      ['c@d.io', undefined],
+      ['e@f.io', undefined],
+    ]);
+  });
+
+  it('refuses a body of another shape when the provider is named', () => {
+    for (const body of ['{"event":"hard_bounces","email":"a@b.io","task_id":1}', '{"hello":"world"}']) {
+      expect(errorOf(() => parseWebhook(body, { provider: 'lingdong' })).code).toBe('invalid_payload');
+    }
+    expect(parseWebhook('{"version":2,"opens":[]}', { provider: 'lingdong' }).events).toEqual([]);
+  });
+});
+
 describe('detectProvider', () => {
   it('tells the providers apart by shape', () => {
     expect(detectProvider(JSON.parse(fixtureText('lingdong/article.json')))).toBe('lingdong');

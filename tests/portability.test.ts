@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+// `import x from 'y'`, `export ... from 'y'`, `import 'y'`, `import('y')`, `require('y')`, anywhere on a line.
+const IMPORT = /\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
 const ALLOWED_PACKAGES = new Set(['valibot', 'date-fns', '@date-fns/tz']);
 
 /** Every bare (package or builtin) specifier reachable from an entry through relative imports. */
@@ -29,6 +30,14 @@ function bareImports(entry: string, resolveRelative: (from: string, specifier: s
 function isNodeBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]!);
 }
+
+describe('the import scanner', () => {
+  it('sees every form of import', () => {
+    const sample = "import a from 'x1';import 'x2'; export { b } from \"x3\"\nconst c = await import('x4'); require('x5');\nimport type { D } from 'x6';";
+    const found = [...sample.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]);
+    expect(found).toEqual(['x1', 'x2', 'x3', 'x4', 'x5', 'x6']);
+  });
+});
 
 describe('the core runs outside Node', () => {
   const sourceResolve = (from: string, specifier: string) => resolve(dirname(from), specifier.replace(/\.js$/, '.ts'));

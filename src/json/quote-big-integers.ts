@@ -1,3 +1,5 @@
+import { isDigit, numberTokenEnd } from './number-token.js';
+
 const MAX_SAFE_DIGITS = '9007199254740991';
 
 /**
@@ -12,10 +14,7 @@ export function isUnsafeIntegerLiteral(literal: string): boolean {
 const QUOTE = 34;
 const BACKSLASH = 92;
 const MINUS = 45;
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
+const ZERO = 48;
 
 /**
  * Rewrites every integer literal beyond 2^53 outside strings into a string, wherever it stands (member value,
@@ -42,25 +41,14 @@ export function quoteBigIntegersExactly(text: string): string {
       i++;
     } else if (code === MINUS || isDigit(code)) {
       const start = i;
-      i++;
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-      let integer = true;
-      // A fraction or exponent makes it a non-integer literal: consume it whole.
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 46 || c === 101 || c === 69 || c === 43 || c === MINUS || isDigit(c)) {
-          integer = false;
-          i++;
-        } else break;
-      }
+      const token = numberTokenEnd(text, start);
+      i = Math.max(token.end, start + 1);
       const literal = text.slice(start, i);
-      if (integer && literal.length >= 16 && literal !== '-' && isUnsafeIntegerLiteral(literal)) {
-        const first = literal.charCodeAt(literal.charCodeAt(0) === MINUS ? 1 : 0);
-        // A leading zero is invalid JSON; quoting it would make it valid, so leave it for JSON.parse to reject.
-        if (first !== 48) {
-          pieces.push(text.slice(copied, start), '"', literal, '"');
-          copied = i;
-        }
+      const first = literal.charCodeAt(code === MINUS ? 1 : 0);
+      // A leading zero is invalid JSON; quoting it would make it valid, so it is left for JSON.parse to reject.
+      if (token.integer && first !== ZERO && isDigit(first) && isUnsafeIntegerLiteral(literal)) {
+        pieces.push(text.slice(copied, start), '"', literal, '"');
+        copied = i;
       }
     } else i++;
   }

@@ -1,6 +1,6 @@
 import { WebhookError } from '../errors.js';
 import { decodeUtf8 } from './decode-utf8.js';
-import { scanJsonTree } from './find-rounded-integers.js';
+import { scanJsonTree } from './scan-json-tree.js';
 import { quoteBigIntegersExactly } from './quote-big-integers.js';
 import { restoreMemberIntegers } from './restore-member-integers.js';
 
@@ -26,7 +26,7 @@ export function readLosslessJson(body: string | Uint8Array | ArrayBuffer): unkno
   let value = parseOrThrow(text);
   const scan = scanJsonTree(value, MAX_JSON_DEPTH);
   if (scan.tooDeep) throw new WebhookError('invalid_json', `body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  if (scan.rounded.values.length > 0 && !restoreMemberIntegers(text, scan.rounded)) {
+  if (scan.rounded.values.length > 0 && !restoreMemberIntegers(text, scan)) {
     value = parseOrThrow(quoteBigIntegersExactly(text));
   }
   return value;

@@ -1,4 +1,5 @@
-import type { RoundedIntegers } from './find-rounded-integers.js';
+import { isDigit, numberTokenEnd } from './number-token.js';
+import type { JsonTreeScan } from './scan-json-tree.js';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -9,10 +10,6 @@ const PLAIN_NAME = /^[A-Za-z_$][\w$-]*$/;
 
 function isWhitespace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /** An unescaped quote: preceded by an even number of backslashes. */
@@ -35,44 +32,73 @@ function isQuotedNameBefore(text: string, end: number, name: string): boolean {
   );
 }
 
+/** How many `{` and `[` the text has, in strings or not: at least as many as the document's containers. */
+function countOpeners(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1)) count++;
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) count++;
+  return count;
+}
+
+/**
+ * The leading digits every integer literal that rounds to `value` shares with it: the literal and the printed
+ * value differ by less than one unit in the last place (ulp), so digits are dropped from the end until that
+ * difference cannot carry into the rest. `undefined` when no digits are safe to look for (a value printed with
+ * an exponent, or right next to a power of ten).
+ */
+function sharedLeadingDigits(value: number): string | undefined {
+  const written = String(Math.abs(value));
+  if (!isDigit(written.charCodeAt(written.length - 1)) || written.includes('e')) return undefined;
+  const ulp = 2 ** (Math.floor(Math.log2(Math.abs(value))) - 52);
+  for (let keep = written.length - 1; keep >= 1; keep--) {
+    const tail = Number(written.slice(keep));
+    // Neither adding nor subtracting an ulp carries out of the dropped tail.
+    if (tail >= ulp && tail + ulp < 10 ** (written.length - keep)) return written.slice(0, keep);
+  }
+  return undefined;
+}
+
 /**
  * Puts back the exact digits of member values that `JSON.parse` rounded, replacing each with a string of its
  * digits in its container.
  *
- * Each number is looked for by the leading digits of its rounded value (all but the last four, which rounding
- * may change), from where the previous one was found, with the engine's fast substring search: the text is read
- * about once. A hit counts only as a whole number token that is the value of a member of the right name, with
- * the same rounded value.
+ * Each number is looked for by the leading digits it must share with its rounded value, from where the previous
+ * one was found, with the engine's fast substring search: the text is read about once. A hit counts only as a
+ * whole number token that is the value of a member of the right name, with the same rounded value.
  *
  * Why such a hit is a real member and never text inside a string: both quotes of `"name"` are unescaped, so each
  * opens or closes a string. They cannot close one and open the next, because `name` would then stand outside any
  * string, which valid JSON (the text has already parsed) never allows for a plain name. So they enclose the
  * string `name`; as `:` follows, it is a member name and the number after it is that member's value.
  *
- * Why digits never go to the wrong member: hits are taken in document order, as the list is, and each list entry
- * has exactly one member in the text. An entry whose own digits do not start like its rounded value (rounding
- * carried into the leading digits) skips its member; then some later entry finds none, and the whole lookup
- * gives up. (With duplicate member names, which RFC 8259 advises against, the digits of a dropped duplicate of
- * the same rounded value could be taken.)
+ * Why digits never go to the wrong member: the list is in document order and so are the hits, and each entry
+ * has exactly one member in the text, unless a member name is repeated in one object, which `JSON.parse` settles
+ * by dropping the earlier member. A dropped member that holds objects or arrays leaves the text with more `{`
+ * and `[` than the document has containers: such bodies are handed back. What is left is a member repeated in
+ * one object with two big integers that round alike; the first one's digits are then taken.
  * @param text The JSON text the document was parsed from.
- * @param rounded The rounded numbers, in document order.
- * @returns `false` when some number could not be settled this way (array elements, names that need escaping,
- *   integer-like keys, numbers of 21 digits or more): the caller then re-reads the text exactly. Nothing is
- *   changed in that case.
+ * @param scan What the walk of the parsed document found.
+ * @returns `false` when the numbers cannot be settled this way (array elements, names that need escaping,
+ *   integer-like keys, repeated members, numbers with no safe leading digits): the caller then re-reads the text
+ *   exactly. Nothing is changed in that case.
  */
-export function restoreMemberIntegers(text: string, rounded: RoundedIntegers): boolean {
-  if (rounded.outOfOrder) return false;
-  const { containers, keys, values } = rounded;
+export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean {
+  if (scan.orderUnknown) return false;
+  const { containers, keys, values } = scan.rounded;
+  if (countOpeners(text) !== scan.containers) return false;
   const digits: (string | undefined)[] = new Array(keys.length);
+  let checkedName = '';
   let cursor = 0;
   for (let k = 0; k < keys.length; k++) {
     const name = keys[k];
     const value = values[k]!;
-    if (typeof name !== 'string' || !PLAIN_NAME.test(name)) return false;
-    const written = String(Math.abs(value));
-    // From 1e21 on, numbers are written with an exponent: no digits to look for.
-    if (written.includes('e')) return false;
-    const prefix = written.slice(0, Math.max(1, written.length - 4));
+    if (typeof name !== 'string') return false;
+    if (name !== checkedName) {
+      if (!PLAIN_NAME.test(name)) return false;
+      checkedName = name;
+    }
+    const prefix = sharedLeadingDigits(value);
+    if (prefix === undefined) return false;
     let found = false;
     while (!found) {
       const at = text.indexOf(prefix, cursor);
@@ -89,18 +115,11 @@ export function restoreMemberIntegers(text: string, rounded: RoundedIntegers): b
       i--;
       while (isWhitespace(text.charCodeAt(i))) i--;
       if (!isQuotedNameBefore(text, i + 1, name)) continue;
-      let end = at;
-      while (isDigit(text.charCodeAt(end))) end++;
+      const token = numberTokenEnd(text, start);
+      if (Number(text.slice(start, token.end)) !== value) continue;
       // A fraction or exponent makes it a non-integer literal, which keeps the number JSON.parse gave.
-      let tokenEnd = end;
-      while (tokenEnd < text.length) {
-        const c = text.charCodeAt(tokenEnd);
-        if (c === 46 || c === 101 || c === 69 || c === 43 || c === MINUS || isDigit(c)) tokenEnd++;
-        else break;
-      }
-      if (Number(text.slice(start, tokenEnd)) !== value) continue;
-      digits[k] = tokenEnd === end ? text.slice(start, end) : undefined;
-      cursor = tokenEnd;
+      digits[k] = token.integer ? text.slice(start, token.end) : undefined;
+      cursor = token.end;
       found = true;
     }
   }

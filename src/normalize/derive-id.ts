@@ -35,10 +35,7 @@ export function deriveEventId(parts: readonly unknown[]): string {
       b ^= b >>> 15;
       continue;
     }
-    let text: string;
-    if (typeof part === 'string') text = part;
-    else if (part === undefined || part === null) text = '';
-    else text = typeof part === 'object' ? JSON.stringify(part) : String(part);
+    const text = typeof part === 'string' ? part : partText(part);
     a = Math.imul(a ^ PART_MARK ^ text.length, PRIME_A);
     b = Math.imul(b ^ PART_MARK ^ text.length, PRIME_B);
     b ^= b >>> 15;
@@ -57,6 +54,20 @@ export function deriveEventId(parts: readonly unknown[]): string {
     }
   }
   return finish(a, b);
+}
+
+/**
+ * Text for a part that is not a string. Never throws: an already-parsed body may hold anything, cycles and
+ * BigInts included.
+ */
+function partText(part: unknown): string {
+  if (part === undefined || part === null) return '';
+  if (typeof part !== 'object') return String(part);
+  try {
+    return JSON.stringify(part) ?? '';
+  } catch {
+    return Object.prototype.toString.call(part);
+  }
 }
 
 /** Mixes the two lanes so that every input bit reaches every output bit, and writes them as 16 hex digits. */

@@ -14,6 +14,17 @@ export function readText(value: unknown): string | undefined {
 }
 
 /**
+ * Tells whether a value is a string with nothing but white space (or nothing at all), which counts as absent.
+ * @param value A field as received.
+ */
+export function isBlankText(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (value === '') return true;
+  // Only strings that start with white space can be blank: the common case costs one comparison.
+  return value.charCodeAt(0) <= 32 || value.charCodeAt(0) >= 0x80 ? value.trim() === '' : false;
+}
+
+/**
  * Tells whether a free-text field is acceptable: absent, `null`, a string or a finite number.
  * @param value A field as received.
  */

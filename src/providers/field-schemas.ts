@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { normalizeEmail } from '../normalize/email.js';
 import { readCoordinate } from '../normalize/geo.js';
-import { isTextOrAbsent, readIntegerId } from '../normalize/text.js';
+import { isBlankText, isTextOrAbsent, readIntegerId } from '../normalize/text.js';
 
 // Valibot building blocks for provider items. Each check calls the same normalizer the decoders use, so a
 // schema rejects exactly what a decoder cannot read, and says why in words a person can act on.
@@ -13,10 +13,22 @@ function describe(input: unknown): string {
   return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
 }
 
-/** A provider item: an object whose missing required keys are reported as `missing`. */
+/** Absent for a schema: missing, `null`, empty or white space only. */
+function isAbsent(input: unknown): boolean {
+  return input === undefined || input === null || isBlankText(input);
+}
+
+/**
+ * A provider item: an object (valibot's own object schemas take arrays too), whose missing required keys are
+ * reported as `missing`.
+ */
 export function itemObject<const TEntries extends v.ObjectEntries>(entries: TEntries) {
-  return v.looseObject(entries, (issue) =>
-    issue.path === undefined ? `expected an object, got ${describe(issue.input)}` : 'missing',
+  return v.pipe(
+    v.custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+      (issue) => `expected an object, got ${describe(issue.input)}`,
+    ),
+    v.looseObject(entries, 'missing'),
   );
 }
 
@@ -28,7 +40,7 @@ export const textField = v.optional(
 /** A required recipient address. */
 export const emailField = v.custom<unknown>(
   (input) => normalizeEmail(input) !== undefined,
-  (issue) => (issue.input === undefined ? 'missing' : 'not an email address'),
+  (issue) => (isAbsent(issue.input) ? 'missing' : 'not an email address'),
 );
 
 /** An optional integer id (digits beyond 2^53 arrive as strings). */
@@ -51,7 +63,7 @@ export function coordinateField(limit: 90 | 180) {
 export function timeField(read: (value: unknown) => number | undefined, expected: string) {
   return v.optional(
     v.custom<unknown>(
-      (input) => input === null || input === '' || read(input) !== undefined,
+      (input) => isAbsent(input) || read(input) !== undefined,
       `not a readable time (expected ${expected})`,
     ),
   );
@@ -60,5 +72,5 @@ export function timeField(read: (value: unknown) => number | undefined, expected
 /** A required, non-empty text field, such as an event or status name. */
 export const requiredNameField = v.custom<unknown>(
   (input) => typeof input === 'string' && input.trim() !== '',
-  (issue) => (issue.input === undefined ? 'missing' : `expected a name, got ${describe(issue.input)}`),
+  (issue) => (isAbsent(issue.input) ? 'missing' : `expected a name, got ${describe(issue.input)}`),
 );

@@ -52,6 +52,32 @@ describe('readLosslessJson', () => {
     });
   });
 
+  it('keeps ids whose rounding carries into their leading digits', () => {
+    // 222016111000539994 prints as 222016111000540000 once rounded.
+    const body = '{"opens":[{"id":222016111000539994},{"id":222016111000540001},{"id":99999999999999999}]}';
+    expect(readLosslessJson(body)).toEqual({
+      opens: [{ id: '222016111000539994' }, { id: '222016111000540001' }, { id: '99999999999999999' }],
+    });
+  });
+
+  it('follows JSON.parse on repeated member names, with digits from the member it keeps', () => {
+    // The first `opens` is dropped by JSON.parse; its place in key order stays, its value is the second one.
+    const body =
+      '{"opens":[{"id":1,"email":"a@x.io"}],"clicks":[{"id":222016111000001234,"email":"b@x.io"}],' +
+      '"opens":[{"id":222016111000001236,"email":"c@x.io"}]}';
+    expect(readLosslessJson(body)).toEqual({
+      opens: [{ id: '222016111000001236', email: 'c@x.io' }],
+      clicks: [{ id: '222016111000001234', email: 'b@x.io' }],
+    });
+    expect(readLosslessJson('{"id": 9007199254740993, "id": 1}')).toEqual({ id: 1 });
+    expect(readLosslessJson('{"id": 1, "id": 9007199254740993}')).toEqual({ id: '9007199254740993' });
+  });
+
+  it('keeps integers too long for a double', () => {
+    const digits = '1'.repeat(400);
+    expect(readLosslessJson(`{"id": ${digits}, "e": 1e400}`)).toEqual({ id: digits, e: Infinity });
+  });
+
   it('leaves big non-integers and huge exponents to JSON.parse', () => {
     expect(readLosslessJson('{"a": 12345678901234567890.5, "b": 1e400, "c": 1.5e20}')).toEqual({
       a: 12345678901234567000,

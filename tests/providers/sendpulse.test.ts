@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EmailEvent } from '../../src/events.js';
 import { parseWebhook } from '../../src/parse-webhook.js';
 import { SENDPULSE_TEXT_FIELDS } from '../../src/providers/sendpulse/schema.js';
-import { fixtureBytes } from '../helpers/fixtures.js';
+import { fixtureBytes, fixtureText } from '../helpers/fixtures.js';
 
 function shape(event: EmailEvent | undefined): Record<string, unknown> {
   expect(event).toBeDefined();
@@ -134,6 +134,8 @@ describe('SendPulse SMTP: the newer revision', () => {
     const { events, issues } = parseWebhook(fixtureBytes('sendpulse/mixed-batch.json'));
     expect(issues).toEqual([]);
     expect(events).toHaveLength(13);
+    const raw = JSON.parse(fixtureText('sendpulse/mixed-batch.json')) as { event: string }[];
+    expect(events.map((e) => (e.type === 'unknown' ? e.providerEvent : e.raw.event))).toEqual(raw.map((item) => item.event));
     expect(events[1]!.recipient).toBe('Boris@example.ru');
     expect(events.filter((e) => e.type === 'unknown').map((e) => e.type === 'unknown' && e.providerEvent)).toEqual(['deferred']);
     expect(new Set(events.map((e) => e.id)).size).toBe(13);

@@ -7,6 +7,7 @@ import { readCoordinate, toGeoLocation } from '../../normalize/geo.js';
 import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
 import { isTextOrAbsent, readIntegerId, readText } from '../../normalize/text.js';
 import { type EventDraft, finishEvent, setField, startEvent } from '../event-fields.js';
+import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
 import { explainBadItem } from '../item-issue.js';
 import type { DecodeContext, ProviderDecoder } from '../provider.js';
 import { readLingdongTime } from './read-time.js';
@@ -14,42 +15,31 @@ import { lingdongActivitySchema, lingdongDeliverySchema, lingdongUnknownItemSche
 
 type ActivityType = 'opened' | 'clicked' | 'unsubscribed' | 'complained' | 'subscribed';
 
-const ACTIVITY_GROUPS: Readonly<Record<string, ActivityType>> = {
-  opens: 'opened',
-  clicks: 'clicked',
-  unsubscriptions: 'unsubscribed',
-  complaints: 'complained',
-  subscriptions: 'subscribed',
-};
+/** Reads a Lingdong time in the batch's zone (made once per batch). */
+type TimeReader = (value: unknown) => number | undefined;
+
+// Maps, not object literals: names come from the body, and `constructor` must not find Object.prototype's.
+const ACTIVITY_GROUPS: ReadonlyMap<string, ActivityType> = new Map([
+  ['opens', 'opened'],
+  ['clicks', 'clicked'],
+  ['unsubscriptions', 'unsubscribed'],
+  ['complaints', 'complained'],
+  ['subscriptions', 'subscribed'],
+]);
 
 // `delivered` is being renamed `receipts`; both carry delivery records.
-const DELIVERY_GROUPS = new Set(['delivered', 'receipts']);
+const DELIVERY_GROUPS: ReadonlySet<string> = new Set(['delivered', 'receipts']);
 // Announced by Lingdong but not live: recognised for detection, decoded as `unknown` events.
-const ANNOUNCED_GROUPS = new Set(['replies', 'changeProfiles']);
+const ANNOUNCED_GROUPS: ReadonlySet<string> = new Set(['replies', 'changeProfiles']);
 
-const BOUNCE_KINDS: Readonly<Record<string, BounceKind>> = {
-  'bounce:hard': 'hard',
-  'bounce:bad-mailbox': 'hard',
-  'bounce:soft': 'soft',
-};
-
-type Item = Record<string, unknown>;
-
-function isItem(value: unknown): value is Item {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const BOUNCE_KINDS: ReadonlyMap<string, BounceKind> = new Map([
+  ['bounce:hard', 'hard'],
+  ['bounce:bad-mailbox', 'hard'],
+  ['bounce:soft', 'soft'],
+]);
 
 function isKnownGroup(key: string): boolean {
-  return key in ACTIVITY_GROUPS || DELIVERY_GROUPS.has(key) || ANNOUNCED_GROUPS.has(key);
-}
-
-/**
- * Reads an optional time field; `false` when present but unreadable (the item is then an issue).
- */
-function readOptionalTime(value: unknown, timeZone: string): number | undefined | false {
-  if (value === undefined || value === null || value === '') return undefined;
-  const instant = readLingdongTime(value, timeZone);
-  return instant === undefined ? false : instant;
+  return ACTIVITY_GROUPS.has(key) || DELIVERY_GROUPS.has(key) || ANNOUNCED_GROUPS.has(key);
 }
 
 /** The id Lingdong sent, or one derived from the item; `null` when the sent id is not an integer. */
@@ -95,25 +85,25 @@ function startLingdongEvent(
   return event;
 }
 
-function decodeActivity(item: unknown, group: string, type: ActivityType, timeZone: string): EmailEvent | undefined {
-  if (!isItem(item)) return undefined;
+function decodeActivity(item: unknown, group: string, type: ActivityType, readTime: TimeReader): ItemOutcome {
+  if (!isItem(item)) return lingdongActivitySchema;
   const recipient = normalizeEmail(item.email);
-  if (recipient === undefined) return undefined;
-  const created = readOptionalTime(item.createdAt, timeZone);
-  if (created === false) return undefined;
+  if (recipient === undefined) return lingdongActivitySchema;
+  const created = readOptionalInstant(item.createdAt, readTime);
+  if (created === false) return lingdongActivitySchema;
   const latitude = readCoordinate(item.latitude, 90);
   const longitude = readCoordinate(item.longitude, 180);
-  if (latitude === null || longitude === null) return undefined;
+  if (latitude === null || longitude === null) return lingdongActivitySchema;
   const { ip, location, client, platform, device, url, source, content } = item;
   if (
     !isTextOrAbsent(ip) || !isTextOrAbsent(location) || !isTextOrAbsent(client) || !isTextOrAbsent(platform) ||
     !isTextOrAbsent(device) || !isTextOrAbsent(url) || !isTextOrAbsent(source) || !isTextOrAbsent(content) ||
     !hasTextCommonFields(item)
   ) {
-    return undefined;
+    return lingdongActivitySchema;
   }
   const id = eventId(item, group);
-  if (id === null) return undefined;
+  if (id === null) return lingdongActivitySchema;
   const event = startLingdongEvent(type, id, recipient, item, created);
   if (type !== 'subscribed') {
     setField(event, 'ip', readText(ip));
@@ -128,35 +118,39 @@ function decodeActivity(item: unknown, group: string, type: ActivityType, timeZo
   return finishEvent(event, item);
 }
 
-function decodeDelivery(item: Item, group: string, status: string, timeZone: string): EmailEvent | undefined {
-  const bounce = BOUNCE_KINDS[status] ?? (status.startsWith('bounce:') ? 'undetermined' : undefined);
-  if (status !== 'success' && bounce === undefined) return decodeUnknown(item, group, status, timeZone);
+/** When a delivery record's status was set: `updatedAt`, else `updated`, else `createdAt`. */
+function deliveryTime(item: Item, readTime: TimeReader): number | undefined | false {
+  const updatedAt = readOptionalInstant(item.updatedAt, readTime);
+  const updated = readOptionalInstant(item.updated, readTime);
+  const created = readOptionalInstant(item.createdAt, readTime);
+  if (updatedAt === false || updated === false || created === false) return false;
+  return updatedAt ?? updated ?? created;
+}
+
+function decodeDelivery(item: unknown, group: string, readTime: TimeReader): ItemOutcome {
+  if (!isItem(item) || typeof item.status !== 'string') return lingdongDeliverySchema;
+  const status = item.status.trim();
+  if (status === '') return lingdongDeliverySchema;
+  const bounce = BOUNCE_KINDS.get(status) ?? (status.startsWith('bounce:') ? 'undetermined' : undefined);
+  if (status !== 'success' && bounce === undefined) return decodeUnknown(item, group, status, readTime);
   const recipient = normalizeEmail(item.email);
-  if (recipient === undefined) return undefined;
-  const instant = deliveryTime(item, timeZone);
-  if (instant === false || !isTextOrAbsent(item.dsn) || !hasTextCommonFields(item)) return undefined;
+  if (recipient === undefined) return lingdongDeliverySchema;
+  const instant = deliveryTime(item, readTime);
+  if (instant === false || !isTextOrAbsent(item.dsn) || !hasTextCommonFields(item)) return lingdongDeliverySchema;
   const id = eventId(item, group);
-  if (id === null) return undefined;
+  if (id === null) return lingdongDeliverySchema;
   const event = startLingdongEvent(bounce === undefined ? 'delivered' : 'bounced', id, recipient, item, instant);
   setField(event, 'bounce', bounce);
   setField(event, 'smtp', parseSmtpDiagnostic(item.dsn));
   return finishEvent(event, item);
 }
 
-/** When a delivery record's status was set: `updatedAt`, else `updated`, else `createdAt`. */
-function deliveryTime(item: Item, timeZone: string): number | undefined | false {
-  const updatedAt = readOptionalTime(item.updatedAt, timeZone);
-  const updated = readOptionalTime(item.updated, timeZone);
-  const created = readOptionalTime(item.createdAt, timeZone);
-  if (updatedAt === false || updated === false || created === false) return false;
-  return updatedAt ?? updated ?? created;
-}
-
-function decodeUnknown(item: Item, group: string, providerEvent: string, timeZone: string): EmailEvent | undefined {
-  const instant = deliveryTime(item, timeZone);
-  if (instant === false) return undefined;
+function decodeUnknown(item: unknown, group: string, providerEvent: string, readTime: TimeReader): ItemOutcome {
+  if (!isItem(item)) return lingdongUnknownItemSchema;
+  const instant = deliveryTime(item, readTime);
+  if (instant === false) return lingdongUnknownItemSchema;
   const id = eventId(item, group);
-  if (id === null) return undefined;
+  if (id === null) return lingdongUnknownItemSchema;
   const event = startLingdongEvent('unknown', id, normalizeEmail(item.email), item, instant);
   event.providerEvent = providerEvent;
   return finishEvent(event, item);
@@ -168,28 +162,20 @@ function decodeGroup(group: string, items: unknown, context: DecodeContext): voi
     context.reject({ path: [group], message: 'expected an array of items', input: items });
     return;
   }
-  const activity = ACTIVITY_GROUPS[group];
+  const activity = ACTIVITY_GROUPS.get(group);
   const delivery = DELIVERY_GROUPS.has(group);
+  const { timeZone } = context;
+  const readTime: TimeReader = (value) => readLingdongTime(value, timeZone);
   for (let index = 0; index < items.length; index++) {
     const item: unknown = items[index];
-    let event: EmailEvent | undefined;
-    let schema;
-    if (activity !== undefined) {
-      event = decodeActivity(item, group, activity, context.timeZone);
-      schema = lingdongActivitySchema;
-    } else if (delivery) {
-      const status = isItem(item) && typeof item.status === 'string' ? item.status.trim() : '';
-      if (status !== '' && isItem(item)) {
-        event = decodeDelivery(item, group, status, context.timeZone);
-        const known = status === 'success' || status.startsWith('bounce:');
-        schema = known ? lingdongDeliverySchema : lingdongUnknownItemSchema;
-      } else schema = lingdongDeliverySchema;
-    } else {
-      if (isItem(item)) event = decodeUnknown(item, group, group, context.timeZone);
-      schema = lingdongUnknownItemSchema;
-    }
-    if (event !== undefined) context.events.push(event);
-    else context.reject(explainBadItem(schema, item, [group, index]));
+    const outcome =
+      activity !== undefined
+        ? decodeActivity(item, group, activity, readTime)
+        : delivery
+          ? decodeDelivery(item, group, readTime)
+          : decodeUnknown(item, group, group, readTime);
+    if (isEvent(outcome)) context.events.push(outcome);
+    else context.reject(explainBadItem(outcome, item, [group, index]));
   }
 }
 
@@ -208,14 +194,24 @@ export const lingdong: ProviderDecoder = {
     return false;
   },
   decode(body, context) {
-    if (!isItem(body)) {
-      throw new WebhookError('invalid_payload', 'a Lingdong body is a JSON object of event groups');
+    // A SendPulse event (`event`) or an object with neither a group nor an array is not a Lingdong body;
+    // `{}` is an empty one.
+    let groups = 0;
+    let keys = 0;
+    if (isItem(body) && !('event' in body)) {
+      for (const group in body) {
+        keys++;
+        const items = body[group];
+        // Unknown keys holding arrays are groups of a kind not known yet: their items pass through as `unknown`
+        // events. Other unknown keys are metadata, not items.
+        if (isKnownGroup(group) || Array.isArray(items)) {
+          groups++;
+          decodeGroup(group, items, context);
+        }
+      }
     }
-    for (const group in body) {
-      const items = body[group];
-      // Unknown keys holding arrays are groups of a kind not known yet: their items pass through as `unknown`
-      // events. Other unknown keys are metadata, not items.
-      if (isKnownGroup(group) || Array.isArray(items)) decodeGroup(group, items, context);
+    if (!isItem(body) || 'event' in body || (keys > 0 && groups === 0)) {
+      throw new WebhookError('invalid_payload', 'a Lingdong body is a JSON object of event groups');
     }
   },
 };

@@ -7,6 +7,7 @@ import { toSmtpReply } from '../../normalize/smtp.js';
 import { readUnixSeconds } from '../../normalize/time.js';
 import { isTextOrAbsent, readText } from '../../normalize/text.js';
 import { finishEvent, setField, startEvent } from '../event-fields.js';
+import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
 import { explainBadItem } from '../item-issue.js';
 import type { DecodeContext, ProviderDecoder } from '../provider.js';
 import {
@@ -17,32 +18,30 @@ import {
 
 type KnownType = Exclude<EmailEvent['type'], 'unknown'>;
 
-// SMTP service names first, then the bulk-campaign ("Email service") dialect's.
-const EVENT_TYPES: Readonly<Record<string, KnownType>> = {
-  delivered: 'delivered',
-  undelivered: 'bounced',
-  hard_bounces: 'bounced',
-  soft_bounces: 'bounced',
-  opened: 'opened',
-  open: 'opened',
-  clicked: 'clicked',
-  redirect: 'clicked',
-  unsubscribed: 'unsubscribed',
-  unsubscribe: 'unsubscribed',
-  spam_by_user: 'complained',
-  spam: 'complained',
-  resubscribed: 'subscribed',
-  new_emails: 'subscribed',
-};
+// SMTP service names first, then the bulk-campaign ("Email service") dialect's. A Map, not an object literal:
+// names come from the body, and `constructor` must not find Object.prototype's.
+const EVENT_TYPES: ReadonlyMap<string, KnownType> = new Map([
+  ['delivered', 'delivered'],
+  ['undelivered', 'bounced'],
+  ['hard_bounces', 'bounced'],
+  ['soft_bounces', 'bounced'],
+  ['opened', 'opened'],
+  ['open', 'opened'],
+  ['clicked', 'clicked'],
+  ['redirect', 'clicked'],
+  ['unsubscribed', 'unsubscribed'],
+  ['unsubscribe', 'unsubscribed'],
+  ['spam_by_user', 'complained'],
+  ['spam', 'complained'],
+  ['resubscribed', 'subscribed'],
+  ['new_emails', 'subscribed'],
+]);
 
 // A soft bounce can carry a 5xx code: for these the event name decides, whatever the code.
-const NAMED_BOUNCES: Readonly<Record<string, BounceKind>> = { hard_bounces: 'hard', soft_bounces: 'soft' };
-
-type Item = Record<string, unknown>;
-
-function isItem(value: unknown): value is Item {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const NAMED_BOUNCES: ReadonlyMap<string, BounceKind> = new Map([
+  ['hard_bounces', 'hard'],
+  ['soft_bounces', 'soft'],
+]);
 
 function isEventItem(value: unknown): boolean {
   return isItem(value) && typeof value.event === 'string';
@@ -107,35 +106,36 @@ function startSendpulseEvent(type: EmailEvent['type'], item: Item, recipient: st
   return event;
 }
 
-/** Reads the optional `timestamp`; `false` when present but unreadable. */
-function readTimestamp(value: unknown): number | undefined | false {
-  if (value === undefined || value === null || value === '') return undefined;
-  const instant = readUnixSeconds(value);
-  return instant === undefined ? false : instant;
+/**
+ * The field that names the recipient: `recipient` in the SMTP dialect, `email` in bounce events and the campaign
+ * dialect. A blank `recipient` gives way to `email`.
+ */
+function recipientField(item: Item): unknown {
+  return readText(item.recipient) !== undefined ? item.recipient : item.email;
 }
 
-function decodeItem(item: unknown): EmailEvent | undefined {
-  if (!isItem(item)) return undefined;
-  const name = typeof item.event === 'string' ? item.event.trim() : '';
-  if (name === '') return undefined;
-  const instant = readTimestamp(item.timestamp);
-  if (instant === false) return undefined;
-  const type = EVENT_TYPES[name];
+function decodeItem(item: unknown): ItemOutcome {
+  if (!isItem(item) || typeof item.event !== 'string') return sendpulseUnknownItemSchema;
+  const name = item.event.trim();
+  if (name === '') return sendpulseUnknownItemSchema;
+  const instant = readOptionalInstant(item.timestamp, readUnixSeconds);
+  const type = EVENT_TYPES.get(name);
   if (type === undefined) {
-    const event = startSendpulseEvent('unknown', item, normalizeEmail(item.recipient ?? item.email), instant);
+    if (instant === false) return sendpulseUnknownItemSchema;
+    const event = startSendpulseEvent('unknown', item, normalizeEmail(recipientField(item)), instant);
     event.providerEvent = name;
     return finishEvent(event, item);
   }
-  // The SMTP dialect names the recipient `recipient`; bounce events and the campaign dialect name it `email`.
-  const recipient = normalizeEmail(item.recipient !== undefined ? item.recipient : item.email);
-  if (recipient === undefined) return undefined;
-  if (!hasTextFields(item)) return undefined;
+  const sent = recipientField(item);
+  const schema = sent === item.recipient ? sendpulseSmtpItemSchema : sendpulseEmailItemSchema;
+  const recipient = normalizeEmail(sent);
+  if (recipient === undefined || instant === false || !hasTextFields(item)) return schema;
   const event = startSendpulseEvent(type, item, recipient, instant);
   switch (type) {
     case 'delivered':
     case 'bounced': {
       const smtp = toSmtpReply(item.smtp_server_response_code, item.smtp_server_response_subcode, item.smtp_server_response);
-      if (type === 'bounced') event.bounce = NAMED_BOUNCES[name] ?? bounceFromCode(smtp?.code);
+      if (type === 'bounced') event.bounce = NAMED_BOUNCES.get(name) ?? bounceFromCode(smtp?.code);
       setField(event, 'smtp', smtp);
       break;
     }
@@ -155,20 +155,12 @@ function decodeItem(item: unknown): EmailEvent | undefined {
   return finishEvent(event, item);
 }
 
-/** The schema that explains why an item did not decode: the one of the kind it names. */
-function schemaFor(item: unknown) {
-  if (!isItem(item)) return sendpulseUnknownItemSchema;
-  const name = typeof item.event === 'string' ? item.event.trim() : '';
-  if (EVENT_TYPES[name] === undefined) return sendpulseUnknownItemSchema;
-  return item.recipient !== undefined || item.email === undefined ? sendpulseSmtpItemSchema : sendpulseEmailItemSchema;
-}
-
 function decodeItems(items: readonly unknown[], single: boolean, context: DecodeContext): void {
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    const event = decodeItem(item);
-    if (event !== undefined) context.events.push(event);
-    else context.reject(explainBadItem(schemaFor(item), item, single ? [] : [index]));
+    const outcome = decodeItem(item);
+    if (isEvent(outcome)) context.events.push(outcome);
+    else context.reject(explainBadItem(outcome, item, single ? [] : [index]));
   }
 }
 

@@ -1,19 +1,14 @@
 /**
- * Numbers in a parsed document that may have lost digits (magnitude beyond 2^53), in document order, with
- * where they sit, so their exact digits can be put back.
+ * Numbers in a parsed document that may have lost digits (magnitude beyond 2^53, infinities included), in
+ * document order, with where they sit, so their exact digits can be put back.
  */
-export interface RoundedIntegers {
+export interface RoundedNumbers {
   /** The object or array holding each number. */
   containers: (Record<string, unknown> | unknown[])[];
   /** Its key (a member name or an array index). */
   keys: (string | number)[];
   /** The number as parsed. */
   values: number[];
-  /**
-   * Some object has integer-like keys, whose enumeration order is not document order: the list may then not be
-   * in document order.
-   */
-  outOfOrder: boolean;
 }
 
 /** What {@link scanJsonTree} found. */
@@ -21,30 +16,39 @@ export interface JsonTreeScan {
   /** The document nests deeper than allowed. */
   tooDeep: boolean;
   /** Numbers that may have lost digits. */
-  rounded: RoundedIntegers;
+  rounded: RoundedNumbers;
+  /** How many objects and arrays the document holds. */
+  containers: number;
+  /**
+   * The list of rounded numbers may not be in document order, or has no container to put digits back into:
+   * some object has integer-like keys (enumerated first, in numeric order), or the whole document is a number.
+   */
+  orderUnknown: boolean;
 }
 
 const INTEGER_KEY = /^(?:0|[1-9]\d*)$/;
 
 function isRounded(n: number): boolean {
-  return (n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER) && Number.isFinite(n);
+  // Infinity too: an integer literal of 309 digits or more parses to it.
+  return n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER;
 }
 
 /**
- * Walks a parsed document in document order, checking its depth and listing numbers beyond 2^53. Recursive, but
- * it never goes deeper than `maxDepth`, so it cannot overflow the stack.
+ * Walks a parsed document in document order, checking its depth, counting its containers and listing numbers
+ * beyond 2^53. Recursive, but it never goes deeper than `maxDepth`, so it cannot overflow the stack.
  * @param root The parsed document.
  * @param maxDepth How deep objects and arrays may nest (the top-level value is depth 1).
  */
 export function scanJsonTree(root: unknown, maxDepth: number): JsonTreeScan {
-  const rounded: RoundedIntegers = { containers: [], keys: [], values: [], outOfOrder: false };
-  const scan: JsonTreeScan = { tooDeep: false, rounded };
+  const rounded: RoundedNumbers = { containers: [], keys: [], values: [] };
+  const scan: JsonTreeScan = { tooDeep: false, rounded, containers: 0, orderUnknown: false };
 
   function visit(container: Record<string, unknown> | unknown[], depth: number): boolean {
     if (depth > maxDepth) {
       scan.tooDeep = true;
       return false;
     }
+    scan.containers++;
     if (Array.isArray(container)) {
       for (let i = 0; i < container.length; i++) {
         const item: unknown = container[i];
@@ -64,7 +68,7 @@ export function scanJsonTree(root: unknown, maxDepth: number): JsonTreeScan {
       if (first) {
         first = false;
         const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57 && INTEGER_KEY.test(key)) rounded.outOfOrder = true;
+        if (c >= 48 && c <= 57 && INTEGER_KEY.test(key)) scan.orderUnknown = true;
       }
       const item = container[key];
       if (typeof item === 'object') {
@@ -80,8 +84,7 @@ export function scanJsonTree(root: unknown, maxDepth: number): JsonTreeScan {
 
   if (typeof root === 'object' && root !== null) visit(root as Record<string, unknown>, 1);
   else if (typeof root === 'number' && isRounded(root)) {
-    // A bare number as the whole document: no container to put digits back into.
-    rounded.outOfOrder = true;
+    scan.orderUnknown = true;
     rounded.values.push(root);
   }
   return scan;
