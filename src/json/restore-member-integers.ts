@@ -50,7 +50,10 @@ function sharedLeadingDigits(value: number): string | undefined {
   const written = String(Math.abs(value));
   if (!isDigit(written.charCodeAt(written.length - 1)) || written.includes('e')) return undefined;
   const ulp = 2 ** (Math.floor(Math.log2(Math.abs(value))) - 52);
-  for (let keep = written.length - 1; keep >= 1; keep--) {
+  // Dropping fewer digits than an ulp has can never do.
+  let drop = 1;
+  while (10 ** drop <= ulp) drop++;
+  for (let keep = written.length - drop; keep >= 1; keep--) {
     const tail = Number(written.slice(keep));
     // Neither adding nor subtracting an ulp carries out of the dropped tail.
     if (tail >= ulp && tail + ulp < 10 ** (written.length - keep)) return written.slice(0, keep);

@@ -80,6 +80,11 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// The last wall-clock hour converted away from any transition, checked first: a batch mostly shares a few hours.
+let lastWallZone = '';
+let lastWallHour = Number.NaN;
+let lastWallOffset = 0;
+
 /**
  * Finds the UTC instant of a wall-clock time in a zone. A time that falls in a DST gap is moved forward by the
  * gap, and one that occurs twice (when clocks go back) takes the earlier instant, as `Temporal`'s `compatible`
@@ -88,12 +93,20 @@ export function isValidTimeZone(timeZone: string): boolean {
  * @param timeZone IANA zone or fixed offset.
  */
 export function zonedWallClockToInstant(wallClock: number, timeZone: string): number {
+  const wallHour = Math.floor(wallClock / MS_PER_HOUR);
+  if (wallHour === lastWallHour && timeZone === lastWallZone) return wallClock - lastWallOffset * MS_PER_MINUTE;
   // Offsets a day either side: equal almost always, and then no transition is near.
   const before = offsetMinutesAt(timeZone, wallClock - MS_PER_DAY);
   const after = offsetMinutesAt(timeZone, wallClock + MS_PER_DAY);
   if (before === after) {
     const instant = wallClock - before * MS_PER_MINUTE;
-    if (offsetMinutesAt(timeZone, instant) === before) return instant;
+    if (offsetMinutesAt(timeZone, instant) === before) {
+      // No transition within a day: every wall clock of this hour has this offset.
+      lastWallHour = wallHour;
+      lastWallZone = timeZone;
+      lastWallOffset = before;
+      return instant;
+    }
   }
   // Near a transition, each instant that shows this wall clock uses one of the two offsets: try the earlier one.
   const early = wallClock - Math.max(before, after) * MS_PER_MINUTE;
@@ -128,7 +141,7 @@ function readDigits(text: string, start: number, count: number): number {
  */
 function instantFromParts(
   year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number,
-  zone: string | undefined, timeZone: string,
+  zone: string | undefined, timeZone: string | undefined,
 ): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
@@ -140,7 +153,8 @@ function instantFromParts(
     wallClock = wall.getTime();
   }
   let instant: number;
-  if (zone === undefined) instant = zonedWallClockToInstant(wallClock, timeZone);
+  // Without a zone to read it in, the wall clock itself: enough to tell whether the text is a real date-time.
+  if (zone === undefined) instant = timeZone === undefined ? wallClock : zonedWallClockToInstant(wallClock, timeZone);
   else if (zone === 'Z' || zone === 'z') instant = wallClock;
   else {
     const sign = zone[0] === '-' ? -1 : 1;
@@ -172,7 +186,16 @@ let lastText = '';
 let lastTextZone = '';
 let lastTextInstant: number | undefined;
 
-function readDateTimeText(text: string, timeZone: string): number | undefined {
+/**
+ * Tells whether date-time text is readable, in any zone (a wall clock in a DST gap is moved, never refused), so
+ * without the cost of finding its instant.
+ * @param text As for {@link parseProviderDateTime}.
+ */
+export function isReadableDateTime(text: string): boolean {
+  return readDateTimeText(text, undefined) !== undefined;
+}
+
+function readDateTimeText(text: string, timeZone: string | undefined): number | undefined {
   // Lingdong's own form, read without a regular expression: it is on every item of every batch.
   if (text.length === 19 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 32 &&
       text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {

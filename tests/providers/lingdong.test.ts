@@ -250,6 +250,23 @@ describe('Lingdong: edge cases', () => {
     expect(result.issues).toEqual([{ path: ['clicks'], message: 'expected an array of items', input: { email: 'a@example.com' } }]);
   });
 
+  it('checks every time of a delivery record, while its instant comes from the status time', () => {
+    const record = { id: 1, email: 'a@example.com', status: 'success', updated: '2014-06-27 15:03:04' };
+    const { events, issues } = decode({
+      delivered: [
+        { ...record, createdAt: '2014-06-27 15:02:20' },
+        { ...record, createdAt: '2014-06-31 15:02:20' },
+        { ...record, createdAt: '1403852540000', updated: undefined },
+        { ...record, updatedAt: 'soon' },
+        { ...record, createdAt: '   ' },
+      ],
+    });
+    expect(events.map((e) => e.occurredAt?.toISOString())).toEqual([
+      '2014-06-27T07:03:04.000Z', '2014-06-27T07:02:20.000Z', '2014-06-27T07:03:04.000Z',
+    ]);
+    expect(issues.map((i) => i.path)).toEqual([['delivered', 1, 'createdAt'], ['delivered', 3, 'updatedAt']]);
+  });
+
   it('decodes an unknown bounce:* status as an undetermined bounce', () => {
     const { events } = decode({ delivered: [{ id: 1, email: 'a@example.com', status: 'bounce:blocked' }] });
     expect(events[0]).toMatchObject({ type: 'bounced', bounce: 'undetermined', id: '1', occurredAt: undefined });

@@ -5,12 +5,12 @@ import { deriveEventId } from '../../normalize/derive-id.js';
 import { normalizeEmail } from '../../normalize/email.js';
 import { readCoordinate, toGeoLocation } from '../../normalize/geo.js';
 import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
-import { isTextOrAbsent, readIntegerId, readText } from '../../normalize/text.js';
+import { isBlankText, isTextOrAbsent, readIntegerId, readText } from '../../normalize/text.js';
 import { type EventDraft, finishEvent, setField, startEvent } from '../event-fields.js';
 import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
 import { explainBadItem } from '../item-issue.js';
 import type { DecodeContext, ProviderDecoder } from '../provider.js';
-import { readLingdongTime } from './read-time.js';
+import { isReadableLingdongTime, readLingdongTime } from './read-time.js';
 import { lingdongActivitySchema, lingdongDeliverySchema, lingdongUnknownItemSchema } from './schema.js';
 
 type ActivityType = 'opened' | 'clicked' | 'unsubscribed' | 'complained' | 'subscribed';
@@ -118,13 +118,24 @@ function decodeActivity(item: unknown, group: string, type: ActivityType, readTi
   return finishEvent(event, item);
 }
 
-/** When a delivery record's status was set: `updatedAt`, else `updated`, else `createdAt`. */
+const DELIVERY_TIME_FIELDS = ['updatedAt', 'updated', 'createdAt'] as const;
+
+/**
+ * When a delivery record's status was set: `updatedAt`, else `updated`, else `createdAt`. The others present
+ * must be readable too, but are not converted.
+ * @returns The instant, `undefined` for no time, `false` when a present time is unreadable.
+ */
 function deliveryTime(item: Item, readTime: TimeReader): number | undefined | false {
-  const updatedAt = readOptionalInstant(item.updatedAt, readTime);
-  const updated = readOptionalInstant(item.updated, readTime);
-  const created = readOptionalInstant(item.createdAt, readTime);
-  if (updatedAt === false || updated === false || created === false) return false;
-  return updatedAt ?? updated ?? created;
+  let instant: number | undefined;
+  for (const field of DELIVERY_TIME_FIELDS) {
+    const value = item[field];
+    if (value === undefined || value === null || isBlankText(value)) continue;
+    if (instant === undefined) {
+      instant = readTime(value);
+      if (instant === undefined) return false;
+    } else if (!isReadableLingdongTime(value)) return false;
+  }
+  return instant;
 }
 
 function decodeDelivery(item: unknown, group: string, readTime: TimeReader): ItemOutcome {

@@ -1,4 +1,4 @@
-import { parseProviderDateTime, readEpochMillis } from '../../normalize/time.js';
+import { isReadableDateTime, parseProviderDateTime, readEpochMillis } from '../../normalize/time.js';
 
 const DIGITS_ONLY = /^\s*\d+\s*$/;
 
@@ -16,4 +16,14 @@ export function readLingdongTime(value: unknown, timeZone: string): number | und
   const instant = parseProviderDateTime(value, timeZone);
   if (instant !== undefined) return instant;
   return DIGITS_ONLY.test(value) ? readEpochMillis(value) : undefined;
+}
+
+/**
+ * Tells whether a value is a readable Lingdong time, in any zone: for times that are checked but not used.
+ * @param value A field as received.
+ */
+export function isReadableLingdongTime(value: unknown): boolean {
+  if (typeof value === 'number') return readEpochMillis(value) !== undefined;
+  if (typeof value !== 'string') return false;
+  return isReadableDateTime(value) || (DIGITS_ONLY.test(value) && readEpochMillis(value) !== undefined);
 }
