@@ -91,6 +91,8 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
   if (countOpeners(text) !== scan.containers) return false;
   const digits: (string | undefined)[] = new Array(keys.length);
   let checkedName = '';
+  let lastValue = Number.NaN;
+  let lastPrefix: string | undefined;
   let cursor = 0;
   for (let k = 0; k < keys.length; k++) {
     const name = keys[k];
@@ -100,7 +102,12 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
       if (!PLAIN_NAME.test(name)) return false;
       checkedName = name;
     }
-    const prefix = sharedLeadingDigits(value);
+    // Neighbouring ids often round to the same value: the digits to look for are then the same.
+    if (value !== lastValue) {
+      lastValue = value;
+      lastPrefix = sharedLeadingDigits(value);
+    }
+    const prefix = lastPrefix;
     if (prefix === undefined) return false;
     let found = false;
     while (!found) {

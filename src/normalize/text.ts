@@ -55,9 +55,23 @@ export function readIntegerId(value: unknown): string | undefined | null {
     return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
   }
   if (typeof value === 'string') {
+    if (isPlainInteger(value)) return value;
     const text = value.trim();
     if (text === '') return undefined;
     return DECIMAL_INTEGER.test(text) ? text : null;
   }
   return null;
+}
+
+/** Digits with an optional minus and no leading zero, checked without a regular expression (every item has one). */
+function isPlainInteger(text: string): boolean {
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  const n = text.length;
+  if (n === start) return false;
+  if (text.charCodeAt(start) === 48) return n === start + 1 && start === 0;
+  for (let i = start; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
