@@ -24,4 +24,5 @@ export type {
   UnknownEvent,
   UnsubscribedEvent,
 } from './events.js';
+export { DEFAULT_MAX_ITEMS } from './result.js';
 export type { ParseOptions, WebhookIssue, WebhookResult } from './result.js';

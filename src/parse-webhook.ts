@@ -5,7 +5,7 @@ import { isValidTimeZone } from './normalize/time.js';
 import { formatIssue } from './providers/item-issue.js';
 import type { DecodeContext, ProviderDecoder } from './providers/provider.js';
 import { PROVIDERS, providerByName } from './providers/registry.js';
-import type { ParseOptions, WebhookIssue, WebhookResult } from './result.js';
+import { DEFAULT_MAX_ITEMS, type ParseOptions, type WebhookIssue, type WebhookResult } from './result.js';
 
 const UTC = 'UTC';
 // Checking a zone asks Intl; a server uses one or two zones, so each is checked once.
@@ -52,7 +52,8 @@ function chooseTimeZone(provider: ProviderDecoder, options: ParseOptions): strin
  * @param options Provider, time zone for zone-less times, strict mode.
  * @returns The provider, the events and the issues.
  * @throws {WebhookError} `invalid_json` (unreadable body), `unknown_provider`, `invalid_payload` (not the named
- *   provider's shape, or any bad item in strict mode), `invalid_options`.
+ *   provider's shape, or any bad item in strict mode), `payload_too_large` (more than `maxItems` items),
+ *   `invalid_options`.
  * @example
  * const { events, issues } = parseWebhook(await request.text());
  * for (const event of events) if (event.type === 'bounced') suppress(event.recipient, event.bounce);
@@ -70,6 +71,12 @@ export function parseWebhook(body: unknown, options?: ParseOptions | null): Webh
 function decodeBody(body: unknown, options: ParseOptions): WebhookResult {
   const value = isBody(body) ? readLosslessJson(body) : body;
   const provider = chooseProvider(value, options);
+  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  if (!(maxItems >= 0)) throw new WebhookError('invalid_options', 'maxItems must be a number of items');
+  const items = provider.countItems(value);
+  if (items > maxItems) {
+    throw new WebhookError('payload_too_large', `batch holds ${items} items, more than the ${maxItems} allowed`);
+  }
   const issues: WebhookIssue[] = [];
   const events: EmailEvent[] = [];
   const context: DecodeContext = {

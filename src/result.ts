@@ -13,7 +13,16 @@ export interface ParseOptions {
   timeZone?: string;
   /** Throw a `WebhookError` (`invalid_payload`) on the first bad item instead of collecting issues. */
   strict?: boolean;
+  /**
+   * The most items a batch may hold; a bigger one throws `payload_too_large` before any item is decoded.
+   * Default {@link DEFAULT_MAX_ITEMS}, ten times what either provider sends at once, so a body of many tiny items
+   * cannot cost seconds of CPU and hundreds of MiB in issues.
+   */
+  maxItems?: number;
 }
+
+/** The default {@link ParseOptions.maxItems}: 10 000 items. */
+export const DEFAULT_MAX_ITEMS = 10_000;
 
 /**
  * One item of a batch that could not become an event.

@@ -159,6 +159,25 @@ describe('parseWebhook: hostile and odd input', () => {
   });
 });
 
+describe('parseWebhook: maxItems', () => {
+  it('refuses batches of more items than allowed, before decoding any', () => {
+    const many = `[${Array(10_001).fill('1').join(',')}]`;
+    const error = errorOf(() => parseWebhook(many, { provider: 'sendpulse' }));
+    expect([error.code, error.status]).toEqual(['payload_too_large', 413]);
+    expect(error.message).toBe('batch holds 10001 items, more than the 10000 allowed');
+    expect(parseWebhook(`[${Array(10_000).fill('1').join(',')}]`, { provider: 'sendpulse' }).issues).toHaveLength(10_000);
+  });
+
+  it('counts the items of every Lingdong group, and a bare SendPulse object as one', () => {
+    const lingdong = fixtureBytes('lingdong/article.json');
+    expect(parseWebhook(lingdong, { maxItems: 7 }).events).toHaveLength(7);
+    expect(errorOf(() => parseWebhook(lingdong, { maxItems: 6 })).code).toBe('payload_too_large');
+    expect(parseWebhook(fixtureBytes('sendpulse/single-object.json'), { maxItems: 1 }).events).toHaveLength(1);
+    expect(errorOf(() => parseWebhook('{"clicks":{"x":1},"opens":[]}', { maxItems: 0 })).code).toBe('payload_too_large');
+    expect(errorOf(() => parseWebhook('[]', { maxItems: -1 })).code).toBe('invalid_options');
+  });
+});
+
 describe('detectProvider', () => {
   it('tells the providers apart by shape', () => {
     expect(detectProvider(JSON.parse(fixtureText('lingdong/article.json')))).toBe('lingdong');

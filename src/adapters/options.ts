@@ -100,7 +100,11 @@ export function resolveHandlerOptions<Context>(
   if (options.timeZone !== undefined && (typeof options.timeZone !== 'string' || !isValidTimeZone(options.timeZone))) {
     throw new WebhookError('invalid_options', `timeZone ${JSON.stringify(options.timeZone)} is not a time zone`);
   }
+  if (options.maxItems !== undefined && !(Number.isSafeInteger(options.maxItems) && options.maxItems >= 0)) {
+    throw new WebhookError('invalid_options', 'maxItems must be a whole number of items');
+  }
   const parseOptions: ParseOptions = {};
+  if (options.maxItems !== undefined) parseOptions.maxItems = options.maxItems;
   if (options.provider !== undefined) parseOptions.provider = options.provider;
   if (options.timeZone !== undefined) parseOptions.timeZone = options.timeZone;
   if (options.strict !== undefined) parseOptions.strict = options.strict;

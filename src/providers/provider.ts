@@ -22,6 +22,8 @@ export interface ProviderDecoder {
   defaultTimeZone?: string;
   /** Tells whether a parsed body has this provider's shape. Cheap: it runs for every body. */
   detect(body: unknown): boolean;
+  /** How many items a body of this shape holds (each becomes an event or an issue). Cheap: no item is read. */
+  countItems(body: unknown): number;
   /**
    * Decodes a body of this provider's shape into events and issues.
    * @throws {WebhookError} `invalid_payload` when the body is not this provider's shape at all.

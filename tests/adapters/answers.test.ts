@@ -169,6 +169,13 @@ describe.each(ADAPTERS)('%s adapter answers', (kind) => {
     expect(seen.results).toEqual([]);
   });
 
+  test('a batch of more items than maxItems is answered 413 and never reaches onEvents', async () => {
+    const { origin, seen } = await serve(kind, { maxItems: 6 });
+    expectErrorBody(await send(`${origin}/hook?${TOKEN}`, { body: fixture('lingdong/article.json') }), 413, 'payload_too_large');
+    expect(seen.results).toEqual([]);
+    expect((await send(`${origin}/hook?${TOKEN}`, { body: fixture('lingdong/receipts.json') })).status).toBe(200);
+  });
+
   test('a named provider refuses the other provider\'s body with 400', async () => {
     const { origin } = await serve(kind, { provider: 'sendpulse' });
     expectErrorBody(await send(`${origin}/hook?${TOKEN}`, { body: fixture('lingdong/article.json') }), 400, 'invalid_payload');

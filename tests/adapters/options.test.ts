@@ -28,6 +28,8 @@ describe.each(Object.entries(factories))('%s options', (_name, create) => {
     expect(refused({ onEvents, requestTimeoutMs: -1 })).toBe(true);
     expect(refused({ onEvents, timeZone: 'Mars/Olympus' })).toBe(true);
     expect(refused({ onEvents, provider: 'mailchimp' })).toBe(true);
+    expect(refused({ onEvents, maxItems: -1 })).toBe(true);
+    expect(refused({ onEvents, maxItems: 2.5 })).toBe(true);
   });
 
   test('sound options are taken', () => {
@@ -35,6 +37,7 @@ describe.each(Object.entries(factories))('%s options', (_name, create) => {
     expect(refused({ onEvents, secret: 'x', maxBodyBytes: 1, requestTimeoutMs: 0, timeZone: 'Europe/Moscow' })).toBe(false);
     expect(refused({ onEvents, provider: 'lingdong', timeZone: '+08:00' })).toBe(false);
     expect(refused({ onEvents, requestTimeoutMs: Number.POSITIVE_INFINITY })).toBe(false);
+    expect(refused({ onEvents, maxItems: 1000 })).toBe(false);
   });
 });
 

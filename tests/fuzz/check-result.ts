@@ -239,7 +239,13 @@ export function checkResult(result: WebhookResult, options: ParseOptions, parsed
   checkNoInvalidDate(result, 'result');
 }
 
-const PARSE_CODES: ReadonlySet<WebhookErrorCode> = new Set(['invalid_json', 'unknown_provider', 'invalid_payload']);
+// `payload_too_large`: a batch of more items than `maxItems`.
+const PARSE_CODES: ReadonlySet<WebhookErrorCode> = new Set([
+  'invalid_json',
+  'unknown_provider',
+  'invalid_payload',
+  'payload_too_large',
+]);
 
 /** Checks a thrown value: a `WebhookError` with a code that fits the call. */
 export function checkError(error: unknown, options: ParseOptions, isText: boolean): asserts error is WebhookError {

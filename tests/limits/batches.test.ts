@@ -4,15 +4,26 @@
 import { describe, expect, it } from 'vitest';
 import type { WebhookResult } from '../../src/index.js';
 import { parseAndCheck } from '../fuzz/check-result.js';
+import { DEFAULT_MAX_ITEMS } from '../../src/index.js';
 import { bigId, lingdongBatch, MANY, sendpulseBatch, sendpulseDelivered } from './bodies.js';
 
+// Past the default `maxItems` on purpose: what a caller who raises it gets.
 function result(body: string): WebhookResult {
-  const outcome = parseAndCheck(body);
+  const outcome = parseAndCheck(body, { maxItems: MANY });
   if (!('events' in outcome)) throw new Error(`expected a result, got ${outcome.code}: ${outcome.message}`);
   return outcome;
 }
 
 describe(`${MANY.toLocaleString('en')}-item batches`, () => {
+  it('are refused under the default maxItems, before any item is decoded', () => {
+    for (const body of [sendpulseBatch(MANY), lingdongBatch(MANY)]) {
+      const outcome = parseAndCheck(body);
+      expect('code' in outcome && [outcome.code, outcome.status]).toEqual(['payload_too_large', 413]);
+    }
+    const atTheLimit = parseAndCheck(sendpulseBatch(DEFAULT_MAX_ITEMS));
+    expect('events' in atTheLimit && atTheLimit.events.length + atTheLimit.issues.length).toBe(DEFAULT_MAX_ITEMS);
+  });
+
   it('SendPulse: 9 in 10 become events, the rest issues at their index', () => {
     const { events, issues } = result(sendpulseBatch(MANY));
     expect(events).toHaveLength(MANY * 0.9);

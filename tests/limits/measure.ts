@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseWebhook } from '../../src/index.js';
+import { DEFAULT_MAX_ITEMS, parseWebhook } from '../../src/index.js';
 import {
   DEEP,
   deepArrays,
@@ -56,6 +56,10 @@ const CASES: Readonly<Record<string, () => string>> = {
   '4 MiB SendPulse batch of {} (one issue each)': () => filled('{"event":"x"}', '{}', MAX_BODY),
   '4 MiB SendPulse batch of unknown events': () => filled('{"event":"x"}', '{"event":"x"}', MAX_BODY),
   '4 MiB SendPulse batch of valid events': () => filled(sendpulseDelivered('a@b.io'), sendpulseDelivered('a@b.io'), MAX_BODY),
+  // The worst a default endpoint decodes: as many items as the default maxItems allows, each a bad one.
+  [`SendPulse batch of ${DEFAULT_MAX_ITEMS} {} (one issue each)`]: () => `[{"event":"x"}${',{}'.repeat(DEFAULT_MAX_ITEMS - 1)}]`,
+  [`SendPulse batch of ${DEFAULT_MAX_ITEMS} bare numbers (one issue each)`]: () => `[{"event":"x"}${',0'.repeat(DEFAULT_MAX_ITEMS - 1)}]`,
+  [`Lingdong batch of ${DEFAULT_MAX_ITEMS} with big ids (10% bad)`]: () => lingdongBatch(DEFAULT_MAX_ITEMS),
 };
 
 function gc(): void {

@@ -204,6 +204,17 @@ export const lingdong: ProviderDecoder = {
     }
     return false;
   },
+  countItems(body) {
+    let items = 0;
+    if (!isItem(body)) return items;
+    for (const group in body) {
+      const value = body[group];
+      if (Array.isArray(value)) items += value.length;
+      // A known group that is not an array is one issue.
+      else if (isKnownGroup(group) && value !== null && value !== undefined) items++;
+    }
+    return items;
+  },
   decode(body, context) {
     // A SendPulse event (`event`) or an object with neither a group nor an array is not a Lingdong body;
     // `{}` is an empty one.

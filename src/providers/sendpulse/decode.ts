@@ -175,6 +175,9 @@ export const sendpulse: ProviderDecoder = {
     if (Array.isArray(body)) return body.length === 0 || body.some(isEventItem);
     return isEventItem(body);
   },
+  countItems(body) {
+    return Array.isArray(body) ? body.length : 1;
+  },
   decode(body, context) {
     if (Array.isArray(body)) decodeItems(body, false, context);
     else if (isItem(body) && 'event' in body) decodeItems([body], true, context);
