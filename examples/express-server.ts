@@ -12,46 +12,9 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 // In your project: import { expressWebhook } from 'email-webhooks/express';
 import { expressWebhook } from '../src/adapters/express.js';
-// In your project: import { isWebhookError, type WebhookResult } from 'email-webhooks';
-import { isWebhookError, type WebhookResult } from '../src/index.js';
-
-/** Where the provider posts. */
-export const WEBHOOK_PATH = '/webhooks/email';
-
-/** How to start the example; everything has a default. */
-export interface ExampleOptions {
-  /** Port to listen on; 0 picks a free one. Default `PORT` or 3000. */
-  port?: number;
-  /** Interface to listen on. Default `127.0.0.1`; use `0.0.0.0` behind a proxy that terminates HTTPS. */
-  host?: string;
-  /** The secret the provider must present. Default `WEBHOOK_SECRET`. */
-  secret?: string;
-  /**
-   * What to do with each batch. Default: one log line per event.
-   * @param result The events and issues of one delivery.
-   */
-  onEvents?: (result: WebhookResult) => void | Promise<void>;
-}
-
-/** A started example server. */
-export interface RunningExample {
-  /** The full webhook URL, without the secret. */
-  url: string;
-  /** Stops the server. */
-  close(): Promise<void>;
-}
-
-/**
- * Prints one line per event and per undecodable item. Replace it with your own: store the events, deduplicate on
- * `event.id` (providers redeliver), suppress bounced and complained recipients.
- * @param result One delivery.
- */
-export function logEvents(result: WebhookResult): void {
-  for (const event of result.events) {
-    console.log(`${event.provider} ${event.type} ${JSON.stringify(event.recipient ?? null)} id=${event.id}`);
-  }
-  for (const issue of result.issues) console.warn(`skipped item at ${JSON.stringify(issue.path)}: ${issue.message}`);
-}
+// In your project: import { isWebhookError } from 'email-webhooks';
+import { isWebhookError } from '../src/index.js';
+import { type ExampleOptions, logEvents, type RunningExample, WEBHOOK_PATH } from './example-server.js';
 
 /**
  * Builds the app. The webhook route comes before any body parser: it reads the raw bytes itself, so ids beyond

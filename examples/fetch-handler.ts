@@ -14,40 +14,9 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 // In your project: import { fetchWebhook } from 'email-webhooks/fetch';
 import { fetchWebhook } from '../src/adapters/fetch.js';
-// In your project: import { isWebhookError, type WebhookResult } from 'email-webhooks';
-import { isWebhookError, type WebhookResult } from '../src/index.js';
-
-/** Where the provider posts. */
-export const WEBHOOK_PATH = '/webhooks/email';
-
-/** How to start the example; everything has a default. */
-export interface ExampleOptions {
-  /** Port to listen on; 0 picks a free one. Default `PORT` or 3000. */
-  port?: number;
-  /** Interface to listen on. Default `127.0.0.1`. */
-  host?: string;
-  /** The secret the provider must present. Default `WEBHOOK_SECRET`. */
-  secret?: string;
-  /**
-   * What to do with each batch. Default: one log line per event.
-   * @param result The events and issues of one delivery.
-   */
-  onEvents?: (result: WebhookResult) => void | Promise<void>;
-}
-
-/** A started example server. */
-export interface RunningExample {
-  /** The full webhook URL, without the secret. */
-  url: string;
-  /** Stops the server. */
-  close(): Promise<void>;
-}
-
-function logEvents(result: WebhookResult): void {
-  for (const event of result.events) {
-    console.log(`${event.provider} ${event.type} ${JSON.stringify(event.recipient ?? null)} id=${event.id}`);
-  }
-}
+// In your project: import { isWebhookError } from 'email-webhooks';
+import { isWebhookError } from '../src/index.js';
+import { type ExampleOptions, logEvents, type RunningExample, WEBHOOK_PATH } from './example-server.js';
 
 /**
  * Builds the Hono app. The handler gets Hono's raw `Request`, whose body no Hono middleware has read.

@@ -43,6 +43,17 @@ export function scanJsonTree(root: unknown, maxDepth: number): JsonTreeScan {
   const rounded: RoundedNumbers = { containers: [], keys: [], values: [] };
   const scan: JsonTreeScan = { tooDeep: false, rounded, containers: 0, orderUnknown: false };
 
+  /** Visits one member or element: descends into containers, notes rounded numbers. */
+  function visitValue(container: Record<string, unknown> | unknown[], key: string | number, item: unknown, depth: number): boolean {
+    if (typeof item === 'object') return item === null || visit(item as Record<string, unknown>, depth + 1);
+    if (typeof item === 'number' && isRounded(item)) {
+      rounded.containers.push(container);
+      rounded.keys.push(key);
+      rounded.values.push(item);
+    }
+    return true;
+  }
+
   function visit(container: Record<string, unknown> | unknown[], depth: number): boolean {
     if (depth > maxDepth) {
       scan.tooDeep = true;
@@ -51,14 +62,7 @@ export function scanJsonTree(root: unknown, maxDepth: number): JsonTreeScan {
     scan.containers++;
     if (Array.isArray(container)) {
       for (let i = 0; i < container.length; i++) {
-        const item: unknown = container[i];
-        if (typeof item === 'object') {
-          if (item !== null && !visit(item as Record<string, unknown>, depth + 1)) return false;
-        } else if (typeof item === 'number' && isRounded(item)) {
-          rounded.containers.push(container);
-          rounded.keys.push(i);
-          rounded.values.push(item);
-        }
+        if (!visitValue(container, i, container[i], depth)) return false;
       }
       return true;
     }
@@ -70,14 +74,7 @@ export function scanJsonTree(root: unknown, maxDepth: number): JsonTreeScan {
         const c = key.charCodeAt(0);
         if (c >= 48 && c <= 57 && INTEGER_KEY.test(key)) scan.orderUnknown = true;
       }
-      const item = container[key];
-      if (typeof item === 'object') {
-        if (item !== null && !visit(item as Record<string, unknown>, depth + 1)) return false;
-      } else if (typeof item === 'number' && isRounded(item)) {
-        rounded.containers.push(container);
-        rounded.keys.push(key);
-        rounded.values.push(item);
-      }
+      if (!visitValue(container, key, container[key], depth)) return false;
     }
     return true;
   }
