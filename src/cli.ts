@@ -15,7 +15,7 @@ Decodes email provider webhook bodies (Lingdong, SendPulse) and prints their eve
 Reads standard input when no file is given.
 
 Options:
-  --json               print one JSON object per event (JSON lines)
+  --json               print one JSON object per event (JSON lines), with its "file"
   --provider NAME      lingdong or sendpulse (default: detected from the body)
   --time-zone ZONE     IANA zone of zone-less times (Lingdong default: Asia/Shanghai)
   --strict             fail on the first bad item
@@ -152,7 +152,8 @@ function run(argv: string[]): number {
     try {
       const result = parseWebhook(body, args.options);
       if (args.json) {
-        for (const event of result.events) process.stdout.write(`${JSON.stringify({ source: name, ...event })}\n`);
+        // `file`, a key no event has (events have their own `source`), tells where each line came from.
+        for (const event of result.events) process.stdout.write(`${JSON.stringify({ file: name, ...event })}\n`);
       } else process.stdout.write(`${table(result, name, args.displayZone)}\n\n`);
       for (const issue of result.issues) process.stderr.write(`${name}: issue: ${printable(formatIssue(issue))}\n`);
     } catch (error) {

@@ -33,7 +33,10 @@ describe('email-webhooks CLI', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toHaveLength(7);
-    expect(lines[4]).toMatchObject({ source: 'stdin', type: 'opened', id: '222016111000001234', occurredAt: '2014-02-20T10:08:05.000Z' });
+    expect(lines.map((line) => line.file)).toEqual(Array(7).fill('stdin'));
+    expect(lines[4]).toMatchObject({ type: 'opened', id: '222016111000001234', occurredAt: '2014-02-20T10:08:05.000Z' });
+    // An event's own `source` is kept.
+    expect(lines[5]).toMatchObject({ type: 'unsubscribed', source: 'esp' });
   });
 
   it('exits 1 on an unreadable body and 2 on wrong usage', () => {

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { assertBufferedSize, type BodyReadOptions } from './body-limit.js';
+import { callQuietly } from './call-quietly.js';
 import { sendNodeAnswer } from './node-answer.js';
 import { readNodeBody } from './node-body.js';
 import { headerValue } from './node-header.js';
@@ -57,7 +58,7 @@ export function expressWebhook(options: ExpressWebhookOptions): RequestHandler {
   const warnParsedOnce = (): void => {
     if (warned || options.warn === false) return;
     warned = true;
-    (options.warn ?? console.warn)(PARSED_BODY_WARNING);
+    callQuietly(options.warn ?? console.warn, PARSED_BODY_WARNING);
   };
 
   const readBody = async (req: Request, limits: BodyReadOptions): Promise<unknown> => {

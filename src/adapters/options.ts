@@ -50,8 +50,9 @@ export interface WebhookHandlerOptions<Context> extends ParseOptions {
   requestTimeoutMs?: number;
   /**
    * Called with every error behind a non-`200` answer, for logging: a refused request (a {@link WebhookError},
-   * narrow with `isWebhookError`) or whatever `onEvents` threw, as thrown. What it throws is ignored. The answer
-   * never carries the message of an error thrown by your code.
+   * narrow with `isWebhookError`) or whatever `onEvents` threw, as thrown. It may be async. What it throws, or a
+   * promise it returns that rejects, is ignored. The answer never carries the message of an error thrown by your
+   * code.
    * @param error The refusal or your `onEvents` error.
    * @param context The framework's request objects.
    */

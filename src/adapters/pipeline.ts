@@ -3,6 +3,7 @@ import { parseWebhook } from '../parse-webhook.js';
 import type { WebhookResult } from '../result.js';
 import { acceptedAnswer, refusalAnswer, type WebhookAnswer } from './answer.js';
 import { createSecretCheck, presentedSecrets } from './auth.js';
+import { callQuietly } from './call-quietly.js';
 import { assertDeclaredLength, bodyTimedOut, type BodyReadOptions } from './body-limit.js';
 import { resolveHandlerOptions, type WebhookHandlerOptions } from './options.js';
 
@@ -45,13 +46,8 @@ export function createWebhookPipeline<Context>(options: WebhookHandlerOptions<Co
   const settings = resolveHandlerOptions(options);
   const secretMatches = settings.secret === undefined ? undefined : createSecretCheck(settings.secret);
 
-  const report = (error: unknown, context: Context): void => {
-    try {
-      options.onError?.(error, context);
-    } catch {
-      // A failing logger must not change the answer or crash the server.
-    }
-  };
+  // A failing logger, sync or async, must not change the answer or crash the server.
+  const report = (error: unknown, context: Context): void => callQuietly(options.onError, error, context);
 
   const receive = async (exchange: WebhookExchange<Context>): Promise<WebhookResult> => {
     if (exchange.method !== 'POST') {

@@ -228,6 +228,27 @@ describe.each(ADAPTERS)('%s adapter answers', (kind) => {
     expect((await send(`${origin}/hook?${TOKEN}`, { body: '[]' })).status).toBe(200);
   });
 
+  test('an async onError that rejects changes nothing and leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    onTestFinished(() => {
+      process.off('unhandledRejection', onUnhandled);
+    });
+    let called = 0;
+    const { origin } = await serve(kind, {
+      async onError() {
+        called++;
+        throw new Error('log sink unavailable');
+      },
+    });
+    expectErrorBody(await send(`${origin}/hook?token=wrong`, { body: '[]' }), 401, 'unauthorized');
+    expect((await send(`${origin}/hook?${TOKEN}`, { body: '[]' })).status).toBe(200);
+    await sleep(50);
+    expect(called).toBe(1);
+    expect(unhandled).toEqual([]);
+  });
+
   test('onEvents gets the framework request objects', async () => {
     const { origin, seen } = await serve(kind);
     await send(`${origin}/hook?${TOKEN}`, { body: '[]', headers: { 'x-delivery': 'abc' } });
