@@ -3,6 +3,8 @@
  * them on a free loopback port), and a default `onEvents` that prints each event. In your own app you need none of
  * this: mount the handler and write your `onEvents`.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 // In your project: import type { WebhookResult } from 'email-webhooks';
 import type { WebhookResult } from '../src/index.js';
 
@@ -42,4 +44,27 @@ export function logEvents(result: WebhookResult): void {
     console.log(`${event.provider} ${event.type} ${JSON.stringify(event.recipient ?? null)} id=${event.id}`);
   }
   for (const issue of result.issues) console.warn(`skipped item at ${JSON.stringify(issue.path)}: ${issue.message}`);
+}
+
+/**
+ * Starts a Node http server on the example's port and host, and gives back its webhook URL and a way to stop it.
+ * @param server The server to start.
+ * @param options Port and host.
+ */
+export function listenExample(server: Server, options: ExampleOptions): Promise<RunningExample> {
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? Number(process.env.PORT ?? 3000), host, () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${host}:${port}${WEBHOOK_PATH}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
 }

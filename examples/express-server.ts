@@ -7,14 +7,13 @@
  * `https://hooks:change-me@your.host/webhooks/email`).
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 // In your project: import { expressWebhook } from 'email-webhooks/express';
 import { expressWebhook } from '../src/adapters/express.js';
 // In your project: import { isWebhookError } from 'email-webhooks';
 import { isWebhookError } from '../src/index.js';
-import { type ExampleOptions, logEvents, type RunningExample, WEBHOOK_PATH } from './example-server.js';
+import { type ExampleOptions, listenExample, logEvents, type RunningExample, WEBHOOK_PATH } from './example-server.js';
 
 /**
  * Builds the app. The webhook route comes before any body parser: it reads the raw bytes itself, so ids beyond
@@ -47,21 +46,7 @@ export function startServer(options: ExampleOptions = {}): Promise<RunningExampl
   const secret = options.secret ?? process.env.WEBHOOK_SECRET;
   if (secret === undefined) console.warn('No WEBHOOK_SECRET: anyone who knows the URL can post events.');
   const server = http.createServer(createApp({ secret, onEvents: options.onEvents }));
-  const host = options.host ?? '127.0.0.1';
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? Number(process.env.PORT ?? 3000), host, () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://${host}:${port}${WEBHOOK_PATH}`,
-        close: () =>
-          new Promise((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
+  return listenExample(server, options);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

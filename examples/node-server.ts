@@ -6,13 +6,12 @@
  * Then give the provider `https://your.host/webhooks/email?token=change-me`.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 // In your project: import { nodeWebhook } from 'email-webhooks/node';
 import { nodeWebhook } from '../src/adapters/node.js';
 // In your project: import { isWebhookError } from 'email-webhooks';
 import { isWebhookError } from '../src/index.js';
-import { type ExampleOptions, logEvents, type RunningExample, WEBHOOK_PATH } from './example-server.js';
+import { type ExampleOptions, listenExample, logEvents, type RunningExample, WEBHOOK_PATH } from './example-server.js';
 
 /**
  * Starts the example: the webhook on one path, 404 elsewhere.
@@ -33,21 +32,7 @@ export function startServer(options: ExampleOptions = {}): Promise<RunningExampl
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  const host = options.host ?? '127.0.0.1';
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? Number(process.env.PORT ?? 3000), host, () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://${host}:${port}${WEBHOOK_PATH}`,
-        close: () =>
-          new Promise((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
+  return listenExample(server, options);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
