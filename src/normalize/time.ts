@@ -229,7 +229,10 @@ const DECIMAL_NUMBER = /^-?\d+(?:\.\d+)?$/;
  */
 export function readUnixSeconds(value: unknown): number | undefined {
   let seconds: number;
+  // SendPulse campaign events send whole seconds as digit strings: those are read without a regular expression.
+  const digits = typeof value === 'string' && value.length <= 12 ? readDigits(value, 0, value.length) : -1;
   if (typeof value === 'number') seconds = value;
+  else if (digits >= 0 && value !== '') seconds = digits;
   else if (typeof value === 'string' && DECIMAL_NUMBER.test(value.trim())) seconds = Number(value);
   else return undefined;
   const instant = Math.round(seconds * 1000);
