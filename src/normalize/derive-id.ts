@@ -3,7 +3,9 @@ const SEED_A = -2128831035; // 0x811c9dc5
 const SEED_B = -1640531527; // 0x9e3779b9
 const PRIME_A = 16777619; // 0x01000193
 const PRIME_B = 1540483477; // 0x5bd1e995
-const PART_MARK = 0xffff;
+// A part's mark: its position in the top byte, then a flag for numbers or the text's length below it.
+const NUMBER_MARK = 0x800000;
+const LENGTH_MASK = 0x7fffff;
 const TWO_32 = 4294967296;
 
 /**
@@ -20,13 +22,15 @@ export function deriveEventId(parts: readonly unknown[]): string {
   let b = SEED_B;
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p];
-    // Every part starts with a mark saying what follows, so absent fields keep their place and values cannot
-    // shift into a neighbour's position.
+    // Absent fields cost nothing: every present part starts with a mark of its position, its kind and its
+    // length, so values cannot shift into a neighbour's place, absent or not.
+    if (part === undefined || part === null) continue;
     if (typeof part === 'number' && Number.isSafeInteger(part)) {
       const low = part % TWO_32 | 0;
       const high = Math.floor(part / TWO_32) | 0;
-      a = Math.imul(a ^ 1, PRIME_A);
-      b = Math.imul(b ^ 1, PRIME_B);
+      const mark = (p << 24) | NUMBER_MARK;
+      a = Math.imul(a ^ mark, PRIME_A);
+      b = Math.imul(b ^ mark, PRIME_B);
       a = Math.imul(a ^ low, PRIME_A);
       b = Math.imul(b ^ low, PRIME_B);
       b ^= b >>> 15;
@@ -36,8 +40,9 @@ export function deriveEventId(parts: readonly unknown[]): string {
       continue;
     }
     const text = typeof part === 'string' ? part : partText(part);
-    a = Math.imul(a ^ PART_MARK ^ text.length, PRIME_A);
-    b = Math.imul(b ^ PART_MARK ^ text.length, PRIME_B);
+    const mark = (p << 24) | (text.length & LENGTH_MASK);
+    a = Math.imul(a ^ mark, PRIME_A);
+    b = Math.imul(b ^ mark, PRIME_B);
     b ^= b >>> 15;
     const even = text.length & ~1;
     for (let i = 0; i < even; i += 2) {
