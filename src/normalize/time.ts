@@ -187,12 +187,13 @@ let lastTextZone = '';
 let lastTextInstant: number | undefined;
 
 /**
- * Tells whether date-time text is readable, in any zone (a wall clock in a DST gap is moved, never refused), so
- * without the cost of finding its instant.
+ * Reads date-time text as a wall clock, written as if it were UTC, without finding its instant in a zone: enough
+ * to tell whether the text is readable in any zone (a wall clock in a DST gap is moved, never refused).
  * @param text As for {@link parseProviderDateTime}.
+ * @returns The wall clock in milliseconds, or `undefined` when the text is not a real date-time.
  */
-export function isReadableDateTime(text: string): boolean {
-  return readDateTimeText(text, undefined) !== undefined;
+export function readWallClock(text: string): number | undefined {
+  return readDateTimeText(text, undefined);
 }
 
 function readDateTimeText(text: string, timeZone: string | undefined): number | undefined {

@@ -9,9 +9,9 @@ import {
 } from '../field-schemas.js';
 import { readLingdongTime } from './read-time.js';
 
-// Validity does not depend on the zone (DST gaps are moved, never rejected), so any zone serves the schema.
+// Validity does not depend on the zone (DST gaps are moved, never rejected): the wall clock is enough.
 const lingdongTime = timeField(
-  (value) => readLingdongTime(value, 'UTC'),
+  (value) => readLingdongTime(value, undefined),
   '`yyyy-MM-dd HH:mm:ss` or epoch milliseconds',
 );
 
