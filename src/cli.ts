@@ -6,7 +6,7 @@ import { isWebhookError } from './errors.js';
 import type { EmailEvent, ProviderName } from './events.js';
 import { isValidTimeZone } from './normalize/time.js';
 import { parseWebhook } from './parse-webhook.js';
-import { formatIssue } from './providers/item-issue.js';
+import { formatIssue } from './format-issue.js';
 import type { ParseOptions, WebhookResult } from './result.js';
 
 const USAGE = `Usage: email-webhooks [options] [file ...]
@@ -99,6 +99,11 @@ function describeEvent(event: EmailEvent): string {
       return event.source ?? '';
     case 'unknown':
       return event.providerEvent;
+    case 'deferred':
+    case 'rejected':
+      return event.reason ?? '';
+    case 'queued':
+      return '';
     default:
       return event.geo?.city ?? event.client?.name ?? '';
   }

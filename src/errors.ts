@@ -13,7 +13,12 @@ export type WebhookErrorCode =
   | 'method_not_allowed'
   | 'request_timeout'
   | 'request_aborted'
-  | 'handler_failed';
+  | 'handler_failed'
+  | 'invalid_signature'
+  | 'handler_timeout'
+  | 'duplicate_in_progress'
+  | 'unsupported_encoding'
+  | 'server_busy';
 
 /** The HTTP status each {@link WebhookErrorCode} answers with. */
 export const WEBHOOK_ERROR_STATUS: Readonly<Record<WebhookErrorCode, number>> = {
@@ -27,6 +32,11 @@ export const WEBHOOK_ERROR_STATUS: Readonly<Record<WebhookErrorCode, number>> = 
   request_timeout: 408,
   request_aborted: 400,
   handler_failed: 500,
+  invalid_signature: 401,
+  handler_timeout: 503,
+  duplicate_in_progress: 503,
+  unsupported_encoding: 415,
+  server_busy: 503,
 };
 
 /**
@@ -40,19 +50,26 @@ export class WebhookError extends Error {
   readonly status: number;
   /** The item problems behind an `invalid_payload` error, when there are any. */
   readonly issues?: WebhookIssue[];
+  /** For retryable refusals (`503`): after how many seconds to try again, sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 
   /**
    * @param code What went wrong.
    * @param message A sentence a person can act on; it is sent to the provider in adapter answers, so it never
    *   carries internals.
-   * @param options `issues` behind the error and the underlying `cause`.
+   * @param options `issues` behind the error, the underlying `cause`, and `retryAfterSeconds` for retryable ones.
    */
-  constructor(code: WebhookErrorCode, message: string, options: { issues?: WebhookIssue[]; cause?: unknown } = {}) {
+  constructor(
+    code: WebhookErrorCode,
+    message: string,
+    options: { issues?: WebhookIssue[]; cause?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'WebhookError';
     this.code = code;
     this.status = WEBHOOK_ERROR_STATUS[code];
     if (options.issues !== undefined) this.issues = options.issues;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

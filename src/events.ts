@@ -1,11 +1,16 @@
-/** The providers this library decodes. */
-export type ProviderName = 'lingdong' | 'sendpulse';
+import type { BuiltInProviderName } from './providers/registry.js';
 
-/** Every provider this library decodes, in detection order. */
-export const PROVIDER_NAMES: readonly ProviderName[] = ['lingdong', 'sendpulse'];
+/**
+ * The name of the provider that sent an event: one of the built-in providers (`'lingdong'`, `'sendpulse'`, ...,
+ * derived from the registry), or the name of a provider of your own (see `defineProvider`).
+ */
+export type ProviderName = BuiltInProviderName | (string & Record<never, never>);
 
 /** The kinds of {@link EmailEvent}, the values of its `type`. */
 export type EmailEventType =
+  | 'queued'
+  | 'deferred'
+  | 'rejected'
   | 'delivered'
   | 'bounced'
   | 'opened'
@@ -27,10 +32,15 @@ export interface SmtpReply {
 
 /** Where the recipient was when they acted, as the provider located their IP address. */
 export interface GeoLocation {
+  /** Country name or code as the provider gives it, e.g. `'中国'` or `'US'`. */
   country?: string;
+  /** Region, province or state. */
   region?: string;
+  /** City. */
   city?: string;
+  /** Latitude in degrees, -90 to 90. */
   latitude?: number;
+  /** Longitude in degrees, -180 to 180. */
   longitude?: number;
 }
 
@@ -42,6 +52,8 @@ export interface EmailClient {
   platform?: string;
   /** Device kind, e.g. `'mobile'`. */
   device?: string;
+  /** Client or browser version, e.g. `'120.0'`. */
+  version?: string;
 }
 
 /** How final a bounce is: `hard` (do not send again), `soft` (temporary) or `undetermined`. */
@@ -68,28 +80,67 @@ export interface BaseEvent {
   subject?: string;
   /** The campaign: Lingdong's campaign name, SendPulse's `task_id`. */
   campaign?: string;
+  /** The message's tags or categories (SendGrid `category`, Mailgun `tags`, Postmark `Tag`, Resend `tags`). */
+  tags?: string[];
+  /** The sender's own data attached to the message (custom args, user variables, Postmark `Metadata`). */
+  metadata?: Record<string, string>;
+  /** The mailing list or suppression group: SendPulse `book_id`, SendGrid `asm_group_id`. */
+  listId?: string;
+  /** The provider's own description of what happened (SendPulse `status_explain`, Mailgun delivery description). */
+  description?: string;
   /** The provider's original item, big ids as exact strings, for anything not normalized. */
   raw: Record<string, unknown>;
 }
 
 /** Where the recipient acted from: IP, location and client. */
 export interface ActivityFields {
+  /** The recipient's IP address, as the provider saw it. */
   ip?: string;
+  /** Where that IP address is, as the provider located it. */
   geo?: GeoLocation;
+  /** The mail client or browser, as the provider recognised it. */
   client?: EmailClient;
+  /** The client's `User-Agent` header, as the provider recorded it. */
+  userAgent?: string;
+}
+
+/** The provider accepted the message and will try to send it. */
+export interface QueuedEvent extends BaseEvent {
+  type: 'queued';
+}
+
+/** A temporary failure: the provider will try again. */
+export interface DeferredEvent extends BaseEvent {
+  type: 'deferred';
+  /** The receiving server's reply, as far as the provider reported it. */
+  smtp?: SmtpReply;
+  /** Why, in the provider's words. */
+  reason?: string;
+}
+
+/** The provider refused or dropped the message without trying to deliver it (suppressed, invalid, ...). */
+export interface RejectedEvent extends BaseEvent {
+  type: 'rejected';
+  /** Why, in the provider's words (`Bounced Address`, `suppress-bounce`, ...). */
+  reason?: string;
 }
 
 /** The receiving server accepted the message. */
 export interface DeliveredEvent extends BaseEvent {
   type: 'delivered';
+  /** The receiving server's reply, as far as the provider reported it. */
   smtp?: SmtpReply;
 }
 
 /** The message could not be delivered. */
 export interface BouncedEvent extends BaseEvent {
   type: 'bounced';
+  /** How final the bounce is. */
   bounce: BounceKind;
+  /** The receiving server's reply, as far as the provider reported it. */
   smtp?: SmtpReply;
+  /** Why, in the provider's words, when it says more than the SMTP reply. */
+  reason?: string;
 }
 
 /** The recipient opened the message. */
@@ -111,18 +162,23 @@ export interface UnsubscribedEvent extends BaseEvent, ActivityFields {
   reason?: string;
   /** Lingdong: `esp` (via the ESP's link) or `isp` (reported by the mailbox provider). */
   source?: string;
+  /** `all`: from everything the sender sends; `list`: from one list or group only. */
+  scope?: 'all' | 'list';
 }
 
 /** The recipient (or their mailbox provider) marked the message as spam. */
 export interface ComplainedEvent extends BaseEvent, ActivityFields {
   type: 'complained';
+  /** The complaint's text or stated reason, when the provider passes one on. */
   reason?: string;
+  /** Who reported it: Lingdong `esp` (via the ESP's link) or `isp` (a feedback loop of the mailbox provider). */
   source?: string;
 }
 
 /** The address was (re)subscribed or added to a list. */
 export interface SubscribedEvent extends BaseEvent {
   type: 'subscribed';
+  /** How the address came back, in the provider's words. */
   source?: string;
 }
 
@@ -140,6 +196,9 @@ export interface UnknownEvent extends Omit<BaseEvent, 'recipient'> {
 
 /** A normalized email event; narrow on `type`. */
 export type EmailEvent =
+  | QueuedEvent
+  | DeferredEvent
+  | RejectedEvent
   | DeliveredEvent
   | BouncedEvent
   | OpenedEvent

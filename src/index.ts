@@ -1,9 +1,25 @@
-export { parseWebhook } from './parse-webhook.js';
-export { detectProvider } from './detect-provider.js';
+export { parseWebhook, detectProvider } from './parse-webhook.js';
+export { verifyWebhook, DEFAULT_SIGNATURE_TOLERANCE_SECONDS } from './verify-webhook.js';
+export type { SigningKeys, VerifyWebhookOptions, WebhookRequest } from './verify-webhook.js';
+export { resolveParseOptions } from './options.js';
+export type { ResolvedParseOptions } from './options.js';
 export { WebhookError, isWebhookError, WEBHOOK_ERROR_STATUS } from './errors.js';
 export type { WebhookErrorCode } from './errors.js';
-export { formatIssue } from './providers/item-issue.js';
-export { PROVIDER_NAMES } from './events.js';
+export { formatIssue } from './format-issue.js';
+export { defineProvider } from './providers/provider.js';
+export type {
+  DecodeContext,
+  EventSpec,
+  HeaderReader,
+  Provider,
+  ProviderTestKit,
+  SignatureCheckOptions,
+  SignatureScheme,
+  SignedRequest,
+} from './providers/provider.js';
+export { BUILT_IN_PROVIDERS, PROVIDER_NAMES } from './providers/registry.js';
+export type { BuiltInProviderName } from './providers/registry.js';
+export type { HeadersInit } from './headers.js';
 export type {
   ActivityFields,
   BaseEvent,
@@ -11,6 +27,7 @@ export type {
   BouncedEvent,
   ClickedEvent,
   ComplainedEvent,
+  DeferredEvent,
   DeliveredEvent,
   EmailClient,
   EmailEvent,
@@ -19,6 +36,8 @@ export type {
   GeoLocation,
   OpenedEvent,
   ProviderName,
+  QueuedEvent,
+  RejectedEvent,
   SmtpReply,
   SubscribedEvent,
   UnknownEvent,

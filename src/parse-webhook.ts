@@ -1,44 +1,60 @@
-import type { EmailEvent } from './events.js';
+import type { EmailEvent, ProviderName } from './events.js';
 import { WebhookError, isWebhookError } from './errors.js';
 import { readLosslessJson } from './json/read-lossless-json.js';
-import { isValidTimeZone } from './normalize/time.js';
-import { formatIssue } from './providers/item-issue.js';
-import type { DecodeContext, ProviderDecoder } from './providers/provider.js';
-import { PROVIDERS, providerByName } from './providers/registry.js';
-import { DEFAULT_MAX_ITEMS, type ParseOptions, type WebhookIssue, type WebhookResult } from './result.js';
+import { formatIssue } from './format-issue.js';
+import { assertTimeZone, resolveParseOptions } from './options.js';
+import type { DecodeContext, Provider } from './providers/provider.js';
+import { BUILT_IN_PROVIDERS, listProviderNames } from './providers/registry.js';
+import type { ParseOptions, WebhookIssue, WebhookResult } from './result.js';
 
 const UTC = 'UTC';
-// Checking a zone asks Intl; a server uses one or two zones, so each is checked once.
-const checkedTimeZones = new Set<string>();
 
 function isBody(value: unknown): value is string | Uint8Array | ArrayBuffer {
   return typeof value === 'string' || value instanceof Uint8Array || value instanceof ArrayBuffer;
 }
 
-function chooseProvider(value: unknown, options: ParseOptions): ProviderDecoder {
-  if (options.provider !== undefined) {
-    const named = providerByName(options.provider);
-    if (named === undefined) {
-      throw new WebhookError('invalid_options', `unknown provider option: ${JSON.stringify(options.provider)}`);
-    }
-    return named;
+/**
+ * The provider whose shape the body has. Every provider is asked, so the answer never depends on their order: a
+ * body that none or several claim is refused, except a batch with no items (`[]`), which holds nothing to
+ * misattribute and goes to the first claimant.
+ */
+function detectAmong(value: unknown, providers: readonly Provider[]): Provider {
+  let first: Provider | undefined;
+  let claimants: Provider[] | undefined;
+  for (const provider of providers) {
+    if (!provider.detect(value)) continue;
+    if (first === undefined) first = provider;
+    else (claimants ??= [first]).push(provider);
   }
-  const detected = PROVIDERS.find((provider) => provider.detect(value));
-  if (detected === undefined) {
-    throw new WebhookError('unknown_provider', 'body is not a webhook of a known provider (Lingdong or SendPulse)');
+  if (first === undefined) {
+    throw new WebhookError(
+      'unknown_provider',
+      `body is not a webhook of a known provider (${listProviderNames(providers)}); set the provider option if it is one`,
+    );
   }
-  return detected;
+  if (claimants !== undefined && !claimants.every((provider) => provider.countItems(value) === 0)) {
+    throw new WebhookError(
+      'unknown_provider',
+      `body could come from ${listProviderNames(claimants)}; set the provider option to say which`,
+    );
+  }
+  return first;
 }
 
-function chooseTimeZone(provider: ProviderDecoder, options: ParseOptions): string {
-  const timeZone = options.timeZone ?? provider.defaultTimeZone ?? UTC;
-  if (!checkedTimeZones.has(timeZone)) {
-    if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) {
-      throw new WebhookError('invalid_options', `unknown time zone option: ${JSON.stringify(timeZone)}`);
-    }
-    checkedTimeZones.add(timeZone);
+/**
+ * Tells which provider sent a parsed webhook body, by its shape. Every provider's detector is asked; a body that
+ * none claims, or that several claim (except an empty batch), has no provider.
+ * @param value The parsed body.
+ * @param providers The providers to choose among; every built-in provider by default.
+ * @returns The provider's name, or `undefined` when no single provider claims the body.
+ */
+export function detectProvider(value: unknown, providers: readonly Provider[] = BUILT_IN_PROVIDERS): ProviderName | undefined {
+  try {
+    return detectAmong(value, providers).name;
+  } catch (error) {
+    if (isWebhookError(error)) return undefined;
+    throw error;
   }
-  return timeZone;
 }
 
 /**
@@ -68,19 +84,21 @@ export function parseWebhook(body: unknown, options?: ParseOptions | null): Webh
   }
 }
 
-function decodeBody(body: unknown, options: ParseOptions): WebhookResult {
+function decodeBody(body: unknown, raw: ParseOptions): WebhookResult {
+  const options = resolveParseOptions(raw);
   const value = isBody(body) ? readLosslessJson(body) : body;
-  const provider = chooseProvider(value, options);
-  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
-  if (!(maxItems >= 0)) throw new WebhookError('invalid_options', 'maxItems must be a number of items');
+  const provider = options.provider ?? detectAmong(value, options.providers);
   const items = provider.countItems(value);
-  if (items > maxItems) {
-    throw new WebhookError('payload_too_large', `batch holds ${items} items, more than the ${maxItems} allowed`);
+  if (items > options.maxItems) {
+    throw new WebhookError('payload_too_large', `batch holds ${items} items, more than the ${options.maxItems} allowed`);
   }
+  const timeZone = options.timeZone ?? provider.defaultTimeZone ?? UTC;
+  assertTimeZone(timeZone);
   const issues: WebhookIssue[] = [];
   const events: EmailEvent[] = [];
   const context: DecodeContext = {
-    timeZone: chooseTimeZone(provider, options),
+    timeZone,
+    header: options.header,
     events,
     reject: options.strict
       ? (issue) => {

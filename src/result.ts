@@ -1,11 +1,26 @@
 import type { EmailEvent, ProviderName } from './events.js';
+import type { HeadersInit } from './headers.js';
+import type { Provider } from './providers/provider.js';
 
 /**
  * Options of {@link parseWebhook} (and of every adapter).
  */
 export interface ParseOptions {
-  /** Skip detection: the body must be this provider's shape, or `parseWebhook` throws `invalid_payload`. */
-  provider?: ProviderName;
+  /**
+   * Skip detection: the body must be this provider's shape, or `parseWebhook` throws `invalid_payload`. A name
+   * (of a built-in provider, or of one in `providers`), or a provider of your own made with `defineProvider`.
+   */
+  provider?: ProviderName | Provider;
+  /**
+   * The providers detection chooses among. Default: every built-in provider. Pass
+   * `[...BUILT_IN_PROVIDERS, myProvider]` to have your own provider detected beside them.
+   */
+  providers?: readonly Provider[];
+  /**
+   * The request's headers, for values a provider sends only there (Resend's event id is its `svix-id` header).
+   * A Fetch `Headers` or a plain record such as Node's `req.headers`. The adapters pass them.
+   */
+  headers?: HeadersInit;
   /**
    * IANA time zone for provider times that carry no zone. Lingdong's `yyyy-MM-dd HH:mm:ss` times default to
    * `Asia/Shanghai`.

@@ -183,7 +183,10 @@ describe('detectProvider', () => {
     expect(detectProvider(JSON.parse(fixtureText('lingdong/article.json')))).toBe('lingdong');
     expect(detectProvider({ receipts: [] })).toBe('lingdong');
     expect(detectProvider(JSON.parse(fixtureText('sendpulse/mixed-batch.json')))).toBe('sendpulse');
-    expect(detectProvider({ event: 'delivered' })).toBe('sendpulse');
+    expect(detectProvider({ event: 'delivered', recipient: 'a@example.com' })).toBe('sendpulse');
+    // `event` and `email` alone are what several providers send: no one claims them.
+    expect(detectProvider({ event: 'delivered' })).toBeUndefined();
+    expect(detectProvider([{ event: 'delivered', email: 'a@example.com' }])).toBeUndefined();
     expect(detectProvider([null, { event: 'opened' }])).toBe('sendpulse');
     expect(detectProvider([])).toBe('sendpulse');
     expect(detectProvider({ hello: 'world' })).toBeUndefined();

@@ -1,6 +1,5 @@
 import { WebhookError } from '../errors.js';
-import { PROVIDER_NAMES } from '../events.js';
-import { isValidTimeZone } from '../normalize/time.js';
+import { resolveParseOptions } from '../options.js';
 import type { ParseOptions, WebhookResult } from '../result.js';
 
 /**
@@ -94,19 +93,12 @@ export function resolveHandlerOptions<Context>(
   if (typeof requestTimeoutMs !== 'number' || Number.isNaN(requestTimeoutMs) || requestTimeoutMs < 0) {
     throw new WebhookError('invalid_options', 'requestTimeoutMs must be a number of milliseconds, 0 to disable');
   }
-  if (options.provider !== undefined && !PROVIDER_NAMES.includes(options.provider)) {
-    const known = PROVIDER_NAMES.join(', ');
-    throw new WebhookError('invalid_options', `provider ${JSON.stringify(options.provider)} is not one of ${known}`);
-  }
-  if (options.timeZone !== undefined && (typeof options.timeZone !== 'string' || !isValidTimeZone(options.timeZone))) {
-    throw new WebhookError('invalid_options', `timeZone ${JSON.stringify(options.timeZone)} is not a time zone`);
-  }
-  if (options.maxItems !== undefined && !(Number.isSafeInteger(options.maxItems) && options.maxItems >= 0)) {
-    throw new WebhookError('invalid_options', 'maxItems must be a whole number of items');
-  }
+  // The core's resolver checks the parse options, so adapters and parseWebhook accept and refuse the same ones.
+  resolveParseOptions(options);
   const parseOptions: ParseOptions = {};
   if (options.maxItems !== undefined) parseOptions.maxItems = options.maxItems;
   if (options.provider !== undefined) parseOptions.provider = options.provider;
+  if (options.providers !== undefined) parseOptions.providers = options.providers;
   if (options.timeZone !== undefined) parseOptions.timeZone = options.timeZone;
   if (options.strict !== undefined) parseOptions.strict = options.strict;
   return { parseOptions, secret: options.secret, maxBodyBytes, requestTimeoutMs };

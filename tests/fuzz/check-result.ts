@@ -210,7 +210,7 @@ export function countItems(value: unknown, provider: string): number {
 /** Checks a whole result: shape, events, issues, accounting, dates. */
 export function checkResult(result: WebhookResult, options: ParseOptions, parsed: unknown): void {
   if (!isPlainObject(result)) fail(`result is ${describe(result)}`);
-  if (!PROVIDER_NAMES.includes(result.provider)) fail(`result.provider is ${describe(result.provider)}`);
+  if (!(PROVIDER_NAMES as readonly string[]).includes(result.provider)) fail(`result.provider is ${describe(result.provider)}`);
   if (options.provider !== undefined && result.provider !== options.provider) {
     fail(`result.provider is ${result.provider} though ${options.provider} was asked for`);
   }

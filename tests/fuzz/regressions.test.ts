@@ -40,7 +40,7 @@ describe('names of Object.prototype members in bodies (prototypeKeyLookup)', () 
   });
 
   test('a SendPulse event named "__proto__" without a recipient is an unknown event too', () => {
-    const { events, issues } = result('[{"event":"__proto__"}]');
+    const { events, issues } = result('[{"event":"__proto__","task_id":1}]');
     expect(issues).toEqual([]);
     expect(events[0]).toMatchObject({ type: 'unknown', providerEvent: '__proto__' });
   });

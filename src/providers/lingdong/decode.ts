@@ -8,8 +8,8 @@ import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
 import { isBlankText, isTextOrAbsent, readIntegerId, readText } from '../../normalize/text.js';
 import { type EventDraft, finishEvent, setField, startEvent } from '../event-fields.js';
 import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
-import { explainBadItem } from '../item-issue.js';
-import type { DecodeContext, ProviderDecoder } from '../provider.js';
+import { explainBadItem } from '../explain-bad-item.js';
+import type { DecodeContext } from '../provider.js';
 import { isReadableLingdongTime, readLingdongTime } from './read-time.js';
 import { lingdongActivitySchema, lingdongDeliverySchema, lingdongUnknownItemSchema } from './schema.js';
 
@@ -38,7 +38,8 @@ const BOUNCE_KINDS: ReadonlyMap<string, BounceKind> = new Map([
   ['bounce:soft', 'soft'],
 ]);
 
-function isKnownGroup(key: string): boolean {
+/** Whether a key names a Lingdong group: live, renamed or announced. */
+export function isKnownGroup(key: string): boolean {
   return ACTIVITY_GROUPS.has(key) || DELIVERY_GROUPS.has(key) || ANNOUNCED_GROUPS.has(key);
 }
 
@@ -191,49 +192,44 @@ function decodeGroup(group: string, items: unknown, context: DecodeContext): voi
 }
 
 /**
- * Lingdong (灵动, Unimarketing): one JSON object of groups (`delivered`/`receipts`, `clicks`, `opens`,
- * `unsubscriptions`, `complaints`, `subscriptions`, ...), each an array of items with zone-less local times.
+ * Counts the items of a Lingdong body (each becomes an event or an issue) without reading any.
+ * @param body A parsed body.
  */
-export const lingdong: ProviderDecoder = {
-  name: 'lingdong',
-  defaultTimeZone: 'Asia/Shanghai',
-  detect(body) {
-    if (!isItem(body) || 'event' in body) return false;
-    for (const key in body) {
-      if (isKnownGroup(key) && Array.isArray(body[key])) return true;
-    }
-    return false;
-  },
-  countItems(body) {
-    let items = 0;
-    if (!isItem(body)) return items;
+export function countLingdongItems(body: unknown): number {
+  let items = 0;
+  if (!isItem(body)) return items;
+  for (const group in body) {
+    const value = body[group];
+    if (Array.isArray(value)) items += value.length;
+    // A known group that is not an array is one issue.
+    else if (isKnownGroup(group) && value !== null && value !== undefined) items++;
+  }
+  return items;
+}
+
+/**
+ * Decodes a Lingdong body: one JSON object of groups (`delivered`/`receipts`, `clicks`, `opens`,
+ * `unsubscriptions`, `complaints`, `subscriptions`, ...), each an array of items with zone-less local times.
+ * @param body A parsed body.
+ * @param context Where events and issues go.
+ * @throws {WebhookError} `invalid_payload` when the body is not an object of groups (`{}` is an empty batch).
+ */
+export function decodeLingdong(body: unknown, context: DecodeContext): void {
+  let groups = 0;
+  let keys = 0;
+  if (isItem(body)) {
     for (const group in body) {
-      const value = body[group];
-      if (Array.isArray(value)) items += value.length;
-      // A known group that is not an array is one issue.
-      else if (isKnownGroup(group) && value !== null && value !== undefined) items++;
-    }
-    return items;
-  },
-  decode(body, context) {
-    // A SendPulse event (`event`) or an object with neither a group nor an array is not a Lingdong body;
-    // `{}` is an empty one.
-    let groups = 0;
-    let keys = 0;
-    if (isItem(body) && !('event' in body)) {
-      for (const group in body) {
-        keys++;
-        const items = body[group];
-        // Unknown keys holding arrays are groups of a kind not known yet: their items pass through as `unknown`
-        // events. Other unknown keys are metadata, not items.
-        if (isKnownGroup(group) || Array.isArray(items)) {
-          groups++;
-          decodeGroup(group, items, context);
-        }
+      keys++;
+      const items = body[group];
+      // Unknown keys holding arrays are groups of a kind not known yet: their items pass through as `unknown`
+      // events. Other unknown keys are metadata, not items.
+      if (isKnownGroup(group) || Array.isArray(items)) {
+        groups++;
+        decodeGroup(group, items, context);
       }
     }
-    if (!isItem(body) || 'event' in body || (keys > 0 && groups === 0)) {
-      throw new WebhookError('invalid_payload', 'a Lingdong body is a JSON object of event groups');
-    }
-  },
-};
+  }
+  if (!isItem(body) || (keys > 0 && groups === 0)) {
+    throw new WebhookError('invalid_payload', 'a Lingdong body is a JSON object of event groups');
+  }
+}

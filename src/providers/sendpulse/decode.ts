@@ -8,8 +8,8 @@ import { readUnixSeconds } from '../../normalize/time.js';
 import { isTextOrAbsent, readText } from '../../normalize/text.js';
 import { finishEvent, setField, startEvent } from '../event-fields.js';
 import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
-import { explainBadItem } from '../item-issue.js';
-import type { DecodeContext, ProviderDecoder } from '../provider.js';
+import { explainBadItem } from '../explain-bad-item.js';
+import type { DecodeContext } from '../provider.js';
 import {
   sendpulseEmailItemSchema,
   sendpulseSmtpItemSchema,
@@ -42,10 +42,6 @@ const NAMED_BOUNCES: ReadonlyMap<string, BounceKind> = new Map([
   ['hard_bounces', 'hard'],
   ['soft_bounces', 'soft'],
 ]);
-
-function isEventItem(value: unknown): boolean {
-  return isItem(value) && typeof value.event === 'string';
-}
 
 /**
  * SendPulse sends no event id: derive one from the fields that identify the event. Descriptive text (sender,
@@ -165,22 +161,15 @@ function decodeItems(items: readonly unknown[], single: boolean, context: Decode
 }
 
 /**
- * SendPulse: a JSON array of events (a bare object is a batch of one), in the SMTP service's dialect
- * (`recipient`, `message_id`, unix `timestamp`) or the bulk-campaign one (`email`, `task_id`, string
+ * Decodes a SendPulse body: a JSON array of events (a bare object is a batch of one), in the SMTP service's
+ * dialect (`recipient`, `message_id`, unix `timestamp`) or the bulk-campaign one (`email`, `task_id`, string
  * timestamps).
+ * @param body A parsed body.
+ * @param context Where events and issues go.
+ * @throws {WebhookError} `invalid_payload` when the body is neither an array nor an event object.
  */
-export const sendpulse: ProviderDecoder = {
-  name: 'sendpulse',
-  detect(body) {
-    if (Array.isArray(body)) return body.length === 0 || body.some(isEventItem);
-    return isEventItem(body);
-  },
-  countItems(body) {
-    return Array.isArray(body) ? body.length : 1;
-  },
-  decode(body, context) {
-    if (Array.isArray(body)) decodeItems(body, false, context);
-    else if (isItem(body) && 'event' in body) decodeItems([body], true, context);
-    else throw new WebhookError('invalid_payload', 'a SendPulse body is a JSON array of events, or one event object');
-  },
-};
+export function decodeSendpulse(body: unknown, context: DecodeContext): void {
+  if (Array.isArray(body)) decodeItems(body, false, context);
+  else if (isItem(body) && 'event' in body) decodeItems([body], true, context);
+  else throw new WebhookError('invalid_payload', 'a SendPulse body is a JSON array of events, or one event object');
+}
