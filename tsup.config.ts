@@ -7,6 +7,7 @@ export default defineConfig({
     node: 'src/adapters/node.ts',
     fetch: 'src/adapters/fetch.ts',
     cli: 'src/cli.ts',
+    redis: 'src/redis.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
