@@ -45,3 +45,5 @@ export type {
 } from './events.js';
 export { DEFAULT_MAX_ITEMS } from './result.js';
 export type { ParseOptions, WebhookIssue, WebhookResult } from './result.js';
+export { memoryStore, DEFAULT_MEMORY_STORE_MAX_ENTRIES, dedupeKey, isDedupeStore } from './dedupe/index.js';
+export type { ClaimOutcome, DedupeStore, MemoryStoreOptions } from './dedupe/index.js';
