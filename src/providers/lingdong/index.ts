@@ -1,4 +1,5 @@
 import { defineProvider } from '../provider.js';
+import { lingdongTestKit } from './build-body.js';
 import { countLingdongItems, decodeLingdong } from './decode.js';
 import { isLingdongBody } from './detect.js';
 
@@ -13,4 +14,5 @@ export const lingdong = defineProvider({
   detect: isLingdongBody,
   countItems: countLingdongItems,
   decode: decodeLingdong,
+  testKit: lingdongTestKit,
 });

@@ -1,4 +1,5 @@
 import { defineProvider } from '../provider.js';
+import { sendpulseTestKit } from './build-body.js';
 import { decodeSendpulse } from './decode.js';
 import { isSendpulseBody } from './detect.js';
 
@@ -12,4 +13,5 @@ export const sendpulse = defineProvider({
   detect: isSendpulseBody,
   countItems: (body) => (Array.isArray(body) ? body.length : 1),
   decode: decodeSendpulse,
+  testKit: sendpulseTestKit,
 });
