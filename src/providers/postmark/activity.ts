@@ -1,0 +1,69 @@
+import type { EmailClient, GeoLocation } from '../../events.js';
+import { readCoordinate } from '../../normalize/geo.js';
+import { readText } from '../../normalize/text.js';
+import type { EventDraft } from '../event-fields.js';
+import { setField } from '../event-fields.js';
+import { type Item, isItem } from '../item.js';
+
+/** Postmark's placeholder for what it could not recognise: `"unknown"` / `"Unknown"`, not a value. */
+function readKnownText(value: unknown): string | undefined {
+  const text = readText(value);
+  return text === undefined || text.toLowerCase() === 'unknown' ? undefined : text;
+}
+
+/**
+ * The mail client of an `Open` or `Click`: `Client.Family` (`Chrome`) as its name, the rest of `Client.Name`
+ * (`Chrome 35.0.1916.153`) as its version, `OS.Name` as its platform and `Platform` (`Desktop`, `WebMail`,
+ * `Mobile`) as its device.
+ */
+function readClient(item: Item): EmailClient | undefined {
+  const client: EmailClient = {};
+  const family = isItem(item.Client) ? readKnownText(item.Client.Family) : undefined;
+  const full = isItem(item.Client) ? readKnownText(item.Client.Name) : undefined;
+  const name = family ?? full;
+  if (name !== undefined) client.name = name;
+  if (family !== undefined && full !== undefined && full.startsWith(`${family} `)) {
+    const version = full.slice(family.length + 1).trim();
+    if (version !== '') client.version = version;
+  }
+  const platform = isItem(item.OS) ? readKnownText(item.OS.Name) ?? readKnownText(item.OS.Family) : undefined;
+  if (platform !== undefined) client.platform = platform;
+  const device = readKnownText(item.Platform);
+  if (device !== undefined) client.device = device;
+  return Object.keys(client).length === 0 ? undefined : client;
+}
+
+/** `Geo`: country (or its ISO code), region, city, and `Coords` `"45.2517,19.8369"` as latitude and longitude. */
+function readGeo(geo: Item): GeoLocation | undefined {
+  const location: GeoLocation = {};
+  const country = readText(geo.Country) ?? readText(geo.CountryISOCode);
+  if (country !== undefined) location.country = country;
+  const region = readText(geo.Region) ?? readText(geo.RegionISOCode);
+  if (region !== undefined) location.region = region;
+  const city = readText(geo.City);
+  if (city !== undefined) location.city = city;
+  if (typeof geo.Coords === 'string') {
+    const comma = geo.Coords.indexOf(',');
+    const latitude = comma < 0 ? null : readCoordinate(geo.Coords.slice(0, comma), 90);
+    const longitude = comma < 0 ? null : readCoordinate(geo.Coords.slice(comma + 1), 180);
+    // Only a pair makes a position: half of one is dropped rather than guessed.
+    if (typeof latitude === 'number' && typeof longitude === 'number') {
+      location.latitude = latitude;
+      location.longitude = longitude;
+    }
+  }
+  return Object.keys(location).length === 0 ? undefined : location;
+}
+
+/**
+ * Adds where an `Open` or `Click` came from: `Geo.IP`, the location, the client and the `UserAgent`.
+ * @param event The event under construction.
+ * @param item The Postmark record.
+ */
+export function setPostmarkActivity(event: EventDraft, item: Item): void {
+  const geo = isItem(item.Geo) ? item.Geo : undefined;
+  setField(event, 'ip', geo === undefined ? undefined : readText(geo.IP));
+  setField(event, 'geo', geo === undefined ? undefined : readGeo(geo));
+  setField(event, 'client', readClient(item));
+  setField(event, 'userAgent', readText(item.UserAgent));
+}

@@ -1,0 +1,197 @@
+import type * as v from 'valibot';
+import type { EmailEvent } from '../../events.js';
+import { WebhookError } from '../../errors.js';
+import { deriveEventId } from '../../normalize/derive-id.js';
+import { normalizeEmail } from '../../normalize/email.js';
+import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
+import { readIntegerId, readText } from '../../normalize/text.js';
+import { type EventDraft, finishEvent, setField, startEvent } from '../event-fields.js';
+import { explainBadItem } from '../explain-bad-item.js';
+import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
+import type { DecodeContext } from '../provider.js';
+import { setPostmarkActivity } from './activity.js';
+import { BOUNCE_TYPES, type BounceTypeMeaning } from './bounce-types.js';
+import { readPostmarkMetadata } from './read-metadata.js';
+import { readPostmarkTime } from './read-time.js';
+import {
+  postmarkActivitySchema,
+  postmarkBounceSchema,
+  postmarkDeliverySchema,
+  postmarkSubscriptionSchema,
+  postmarkUnknownSchema,
+} from './schema.js';
+
+/** Where each record type keeps its recipient and its time, and the schema that explains a bad one. */
+interface RecordLayout {
+  recipient: 'Recipient' | 'Email';
+  time: 'DeliveredAt' | 'BouncedAt' | 'ReceivedAt' | 'ChangedAt';
+  schema: v.GenericSchema;
+}
+
+const LAYOUTS: ReadonlyMap<string, RecordLayout> = new Map<string, RecordLayout>([
+  ['Delivery', { recipient: 'Recipient', time: 'DeliveredAt', schema: postmarkDeliverySchema }],
+  ['Bounce', { recipient: 'Email', time: 'BouncedAt', schema: postmarkBounceSchema }],
+  ['SpamComplaint', { recipient: 'Email', time: 'BouncedAt', schema: postmarkBounceSchema }],
+  ['Open', { recipient: 'Recipient', time: 'ReceivedAt', schema: postmarkActivitySchema }],
+  ['Click', { recipient: 'Recipient', time: 'ReceivedAt', schema: postmarkActivitySchema }],
+  ['SubscriptionChange', { recipient: 'Recipient', time: 'ChangedAt', schema: postmarkSubscriptionSchema }],
+]);
+
+// Suppressions Postmark adds because of a bounce or a complaint: the Bounce and SpamComplaint webhooks report
+// the same happening on their own, so these pass through as `unknown` rather than count a second time.
+const ECHOED_SUPPRESSIONS: ReadonlySet<string> = new Set(['HardBounce', 'SpamComplaint']);
+
+const UNDETERMINED_BOUNCE: BounceTypeMeaning = { type: 'bounced', bounce: 'undetermined' };
+
+/** The address in `From`, which may be written `Name <address>`; other text is kept as sent. */
+function readSender(value: unknown): string | undefined {
+  const text = readText(value);
+  if (text === undefined) return undefined;
+  const open = text.lastIndexOf('<');
+  const inner = open >= 0 && text.endsWith('>') ? text.slice(open + 1, -1) : text;
+  return normalizeEmail(inner) ?? text;
+}
+
+/**
+ * Postmark sends no id for deliveries, opens, clicks and subscription changes: derive one from the normalized
+ * values that tell the event apart (a redelivery gives the same id, another open or click another one).
+ */
+function derivedId(item: Item, recordType: string, recipient: string | undefined, instant: number | undefined): string {
+  return deriveEventId([
+    'postmark',
+    recordType,
+    readText(item.Type),
+    readText(item.MessageID),
+    recipient,
+    instant,
+    readText(item.OriginalLink),
+    typeof item.SuppressSending === 'boolean' ? item.SuppressSending : undefined,
+    readText(item.SuppressionReason),
+    readText(item.MessageStream),
+  ]);
+}
+
+/** What a record means: an event type, or the name of an `unknown` event. */
+function meaningOf(item: Item, recordType: string): BounceTypeMeaning | string {
+  switch (recordType) {
+    case 'Delivery':
+      return { type: 'delivered' };
+    case 'Open':
+    case 'Click':
+      return { type: recordType === 'Open' ? 'opened' : 'clicked' };
+    case 'SpamComplaint':
+      return { type: 'complained' };
+    case 'Bounce': {
+      const bounceType = readText(item.Type);
+      if (bounceType === undefined) return UNDETERMINED_BOUNCE;
+      return BOUNCE_TYPES.get(bounceType) ?? `Bounce:${bounceType}`;
+    }
+    default: {
+      // SubscriptionChange (its SuppressSending is checked before this is asked).
+      const reason = readText(item.SuppressionReason);
+      if (item.SuppressSending === false) return { type: 'subscribed' };
+      if (reason !== undefined && ECHOED_SUPPRESSIONS.has(reason)) return `SubscriptionChange:${reason}`;
+      return { type: 'unsubscribed' };
+    }
+  }
+}
+
+function startPostmarkEvent(
+  type: EmailEvent['type'],
+  item: Item,
+  id: string,
+  recipient: string | undefined,
+  instant: number | undefined,
+): EventDraft {
+  const event = startEvent(type, 'postmark', id, recipient, instant);
+  setField(event, 'messageId', readText(item.MessageID));
+  setField(event, 'sender', readSender(item.From));
+  setField(event, 'subject', readText(item.Subject));
+  const tag = readText(item.Tag);
+  setField(event, 'tags', tag === undefined ? undefined : [tag]);
+  setField(event, 'metadata', readPostmarkMetadata(item.Metadata));
+  // Postmark keeps suppressions per message stream: the stream is the list an unsubscription applies to.
+  setField(event, 'listId', readText(item.MessageStream));
+  setField(event, 'description', readText(item.Description));
+  return event;
+}
+
+function decodeUnknownRecord(item: Item, name: string): ItemOutcome {
+  const recipient = normalizeEmail(item.Recipient) ?? normalizeEmail(item.Email);
+  const providerId = readIntegerId(item.ID);
+  const time = item.DeliveredAt ?? item.BouncedAt ?? item.ReceivedAt ?? item.ChangedAt;
+  const instant = readOptionalInstant(time, readPostmarkTime);
+  if (instant === false || providerId === null) return postmarkUnknownSchema;
+  const event = startPostmarkEvent('unknown', item, providerId ?? derivedId(item, name, recipient, instant), recipient, instant);
+  event.providerEvent = name;
+  if (event.description === undefined) setField(event, 'description', readText(item.Details));
+  return finishEvent(event, item);
+}
+
+function decodeRecord(item: unknown): ItemOutcome {
+  if (!isItem(item) || typeof item.RecordType !== 'string') return postmarkUnknownSchema;
+  const recordType = item.RecordType.trim();
+  if (recordType === '') return postmarkUnknownSchema;
+  const layout = LAYOUTS.get(recordType);
+  if (layout === undefined) return decodeUnknownRecord(item, recordType);
+  const recipient = normalizeEmail(item[layout.recipient]);
+  const instant = readOptionalInstant(item[layout.time], readPostmarkTime);
+  const providerId = readIntegerId(item.ID);
+  if (recipient === undefined || instant === false || providerId === null) return layout.schema;
+  if (recordType === 'SubscriptionChange' && typeof item.SuppressSending !== 'boolean') return layout.schema;
+  const meaning = meaningOf(item, recordType);
+  const id = providerId ?? derivedId(item, recordType, recipient, instant);
+  if (typeof meaning === 'string') {
+    const event = startPostmarkEvent('unknown', item, id, recipient, instant);
+    event.providerEvent = meaning;
+    if (event.description === undefined) setField(event, 'description', readText(item.Details));
+    return finishEvent(event, item);
+  }
+  const event = startPostmarkEvent(meaning.type, item, id, recipient, instant);
+  switch (meaning.type) {
+    case 'delivered':
+    case 'deferred':
+    case 'bounced':
+      if (meaning.bounce !== undefined) event.bounce = meaning.bounce;
+      setField(event, 'smtp', parseSmtpDiagnostic(item.Details));
+      break;
+    case 'rejected':
+      setField(event, 'reason', readText(item.Type));
+      break;
+    case 'opened':
+    case 'clicked':
+      setPostmarkActivity(event, item);
+      if (meaning.type === 'clicked') setField(event, 'url', readText(item.OriginalLink));
+      break;
+    case 'unsubscribed':
+      // A suppression stops every message of the stream to the address, whatever the reason.
+      event.scope = 'all';
+      setField(event, 'reason', readText(item.SuppressionReason));
+      setField(event, 'source', readText(item.Origin));
+      break;
+    case 'subscribed':
+      setField(event, 'source', readText(item.Origin));
+      break;
+    default:
+      break;
+  }
+  // `Details` is the receiving server's reply where there is one (`smtp`), else Postmark's own words.
+  if (event.smtp === undefined && event.description === undefined) setField(event, 'description', readText(item.Details));
+  return finishEvent(event, item);
+}
+
+/**
+ * Decodes a Postmark webhook: one record per request, keyed by `RecordType` (`Delivery`, `Bounce`,
+ * `SpamComplaint`, `Open`, `Click`, `SubscriptionChange`; any other passes through as `unknown`).
+ * @param body A parsed body.
+ * @param context Where the event or the issue goes.
+ * @throws {WebhookError} `invalid_payload` when the body is not one object with a `RecordType`.
+ */
+export function decodePostmark(body: unknown, context: DecodeContext): void {
+  if (!isItem(body) || typeof body.RecordType !== 'string') {
+    throw new WebhookError('invalid_payload', 'a Postmark body is one JSON object with a RecordType');
+  }
+  const outcome = decodeRecord(body);
+  if (isEvent(outcome)) context.events.push(outcome);
+  else context.reject(explainBadItem(outcome, body, []));
+}
