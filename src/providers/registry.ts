@@ -2,6 +2,7 @@ import { lingdong } from './lingdong/index.js';
 import { postmark } from './postmark/index.js';
 import type { Provider } from './provider.js';
 import { sendpulse } from './sendpulse/index.js';
+import { sendgrid } from './sendgrid/index.js';
 
 /**
  * Every built-in provider. A new provider is one folder under `providers/` and one line here: names, types,

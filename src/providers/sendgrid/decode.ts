@@ -1,0 +1,161 @@
+import type { BounceKind, EmailEvent, SmtpReply } from '../../events.js';
+import { WebhookError } from '../../errors.js';
+import { deriveEventId } from '../../normalize/derive-id.js';
+import { normalizeEmail } from '../../normalize/email.js';
+import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
+import { isTextOrAbsent, readText } from '../../normalize/text.js';
+import { readUnixSeconds } from '../../normalize/time.js';
+import { type EventDraft, finishEvent, setField, startEvent } from '../event-fields.js';
+import { explainBadItem } from '../explain-bad-item.js';
+import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
+import type { DecodeContext } from '../provider.js';
+import { readCategories } from './categories.js';
+import { readCustomArgs } from './metadata.js';
+import { sendgridKnownItemSchema, sendgridUnknownItemSchema } from './schema.js';
+
+type KnownType = Exclude<EmailEvent['type'], 'unknown'>;
+
+// A Map, not an object literal: names come from the body, and `constructor` must not find Object.prototype's.
+const EVENT_TYPES: ReadonlyMap<string, KnownType> = new Map([
+  ['processed', 'queued'],
+  ['deferred', 'deferred'],
+  ['delivered', 'delivered'],
+  ['bounce', 'bounced'],
+  ['dropped', 'rejected'],
+  ['open', 'opened'],
+  ['click', 'clicked'],
+  ['spamreport', 'complained'],
+  ['unsubscribe', 'unsubscribed'],
+  ['group_unsubscribe', 'unsubscribed'],
+  ['group_resubscribe', 'subscribed'],
+]);
+
+const ENHANCED_STATUS = /^[245]\.\d{1,3}\.\d{1,3}$/;
+
+/** Whether the text fields an event may normalize are text (the fields of `SENDGRID_TEXT_FIELDS`, by name). */
+function hasTextFields(item: Item): boolean {
+  return (
+    isTextOrAbsent(item.sg_event_id) && isTextOrAbsent(item.sg_message_id) && isTextOrAbsent(item.asm_group_id) &&
+    isTextOrAbsent(item.reason) && isTextOrAbsent(item.response) && isTextOrAbsent(item.status) &&
+    isTextOrAbsent(item.type) && isTextOrAbsent(item.bounce_classification) && isTextOrAbsent(item.ip) &&
+    isTextOrAbsent(item.url) && isTextOrAbsent(item.useragent)
+  );
+}
+
+/**
+ * The event id: `sg_event_id` exactly as sent; an item without one gets an id derived from the fields that
+ * identify it.
+ */
+function eventId(item: Item): string {
+  return (
+    readText(item.sg_event_id) ??
+    deriveEventId([
+      'sendgrid', item.event, item.timestamp, item.sg_message_id, item['smtp-id'], item.email, item.url, item.reason,
+      item.status, item.response, item.asm_group_id,
+    ])
+  );
+}
+
+/**
+ * The receiving server's reply: the text is `response` (delivered, deferred) or `reason` (bounce), its leading
+ * code the basic code; `status` is the enhanced status code.
+ */
+function smtpReply(item: Item, text: unknown): SmtpReply | undefined {
+  const reply = parseSmtpDiagnostic(text);
+  const status = readText(item.status);
+  if (status === undefined || !ENHANCED_STATUS.test(status)) return reply;
+  if (reply === undefined) return { enhancedStatus: status };
+  reply.enhancedStatus = status;
+  return reply;
+}
+
+/**
+ * How final a bounce is. SendGrid's `type: "bounce"` (or none) is a permanent refusal: hard. `blocked` is, in
+ * SendGrid's words, a temporary refusal, unless the server's own code says otherwise: a 5xx code (or a `5.x.x`
+ * status) makes it hard, anything else soft. A type SendGrid has not documented goes by the code, `undetermined`
+ * without one.
+ */
+function bounceKind(type: string | undefined, smtp: SmtpReply | undefined): BounceKind {
+  if (type === undefined || type === 'bounce') return 'hard';
+  const codeClass = smtp?.code !== undefined ? Math.floor(smtp.code / 100) : Number(smtp?.enhancedStatus?.[0]);
+  if (codeClass === 5) return 'hard';
+  if (type === 'blocked' || codeClass === 4) return 'soft';
+  return 'undetermined';
+}
+
+function startSendgridEvent(type: EmailEvent['type'], item: Item, recipient: string | undefined, instant: number | undefined): EventDraft {
+  const event = startEvent(type, 'sendgrid', eventId(item), recipient, instant);
+  setField(event, 'messageId', readText(item.sg_message_id));
+  setField(event, 'tags', readCategories(item.category) ?? undefined);
+  setField(event, 'metadata', readCustomArgs(item));
+  setField(event, 'listId', readText(item.asm_group_id));
+  return event;
+}
+
+function decodeItem(item: unknown): ItemOutcome {
+  if (!isItem(item) || typeof item.event !== 'string') return sendgridUnknownItemSchema;
+  const name = item.event.trim();
+  if (name === '') return sendgridUnknownItemSchema;
+  const instant = readOptionalInstant(item.timestamp, readUnixSeconds);
+  const categoriesReadable = readCategories(item.category) !== null;
+  const type = EVENT_TYPES.get(name);
+  if (type === undefined) {
+    if (instant === false || !categoriesReadable || !isTextOrAbsent(item.sg_event_id)) return sendgridUnknownItemSchema;
+    const event = startSendgridEvent('unknown', item, normalizeEmail(item.email), instant);
+    event.providerEvent = name;
+    return finishEvent(event, item);
+  }
+  const recipient = normalizeEmail(item.email);
+  if (recipient === undefined || instant === false || !categoriesReadable || !hasTextFields(item)) {
+    return sendgridKnownItemSchema;
+  }
+  const event = startSendgridEvent(type, item, recipient, instant);
+  switch (type) {
+    case 'delivered':
+    case 'deferred':
+      setField(event, 'smtp', smtpReply(item, item.response));
+      break;
+    case 'bounced': {
+      const smtp = smtpReply(item, item.reason);
+      event.bounce = bounceKind(readText(item.type), smtp);
+      setField(event, 'smtp', smtp);
+      setField(event, 'description', readText(item.bounce_classification));
+      break;
+    }
+    case 'rejected':
+      setField(event, 'reason', readText(item.reason));
+      break;
+    case 'opened':
+    case 'clicked':
+    case 'complained':
+      setField(event, 'ip', readText(item.ip));
+      setField(event, 'userAgent', readText(item.useragent));
+      if (type === 'clicked') setField(event, 'url', readText(item.url));
+      break;
+    case 'unsubscribed':
+      setField(event, 'ip', readText(item.ip));
+      setField(event, 'userAgent', readText(item.useragent));
+      event.scope = name === 'group_unsubscribe' ? 'list' : 'all';
+      break;
+    case 'queued':
+    case 'subscribed':
+      break;
+  }
+  return finishEvent(event, item);
+}
+
+/**
+ * Decodes a SendGrid Event Webhook body: a JSON array of events.
+ * @param body A parsed body.
+ * @param context Where events and issues go.
+ * @throws {WebhookError} `invalid_payload` when the body is not an array.
+ */
+export function decodeSendgrid(body: unknown, context: DecodeContext): void {
+  if (!Array.isArray(body)) throw new WebhookError('invalid_payload', 'a SendGrid body is a JSON array of events');
+  for (let index = 0; index < body.length; index++) {
+    const item: unknown = body[index];
+    const outcome = decodeItem(item);
+    if (isEvent(outcome)) context.events.push(outcome);
+    else context.reject(explainBadItem(outcome, item, [index]));
+  }
+}
