@@ -9,7 +9,7 @@ const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 function cli(args: string[], input?: Uint8Array) {
   // A zone far from UTC shows that output does not depend on the machine's zone.
   const env = { ...process.env, TZ: 'America/Los_Angeles' };
-  const run = spawnSync(tsx, ['src/cli.ts', ...args], { cwd: root, env, input, encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync(tsx, ['src/cli/main.ts', ...args], { cwd: root, env, input, encoding: 'utf8', timeout: 30_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -43,7 +43,7 @@ describe('email-webhooks CLI', () => {
     const bad = cli(['fixtures/sendpulse/batch-trailing-comma.json']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('invalid_json: body is not valid JSON');
-    expect(cli(['--provider', 'mailgun']).status).toBe(2);
+    expect(cli(['--provider', 'no-such-provider']).status).toBe(2);
     expect(cli(['--time-zone', 'Mars/Olympus', 'fixtures/lingdong/article.json']).status).toBe(2);
     expect(cli(['--help']).stdout).toContain('Usage: email-webhooks');
   });

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { isWebhookError } from './errors.js';
-import type { EmailEvent, ProviderName } from './events.js';
-import { isValidTimeZone } from './normalize/time.js';
-import { parseWebhook } from './parse-webhook.js';
-import { formatIssue } from './format-issue.js';
-import type { ParseOptions, WebhookResult } from './result.js';
+import { isWebhookError } from '../errors.js';
+import type { EmailEvent, ProviderName } from '../events.js';
+import { isValidTimeZone } from '../normalize/time.js';
+import { parseWebhook } from '../parse-webhook.js';
+import { formatIssue } from '../format-issue.js';
+import type { ParseOptions, WebhookResult } from '../result.js';
 
 const USAGE = `Usage: email-webhooks [options] [file ...]
 
