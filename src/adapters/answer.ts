@@ -15,10 +15,15 @@ export interface WebhookAnswer {
 export interface AcceptedBody {
   /** Which provider sent the batch. */
   provider: WebhookResult['provider'];
-  /** How many events were handed to `onEvents`. */
+  /** How many events the batch held; each was handled, in this request or an earlier one. */
   events: number;
   /** How many items of the batch could not be decoded (they are in `result.issues`). */
   issues: number;
+  /**
+   * How many of `events` were not handled again: with `dedupe`, those handled by an earlier delivery, and ids
+   * repeated within the batch. `0` without `dedupe`.
+   */
+  duplicates: number;
 }
 
 /** The JSON body of every refusal. */
@@ -50,11 +55,17 @@ function jsonAnswer(status: number, value: AcceptedBody | RefusalBody, extra?: R
 }
 
 /**
- * The `200` answer, sent once `onEvents` resolved.
- * @param result The batch handed to `onEvents`.
+ * The `200` answer, sent once every event of the batch has been handled.
+ * @param result The decoded batch.
+ * @param duplicates How many of its events had been handled before (with `dedupe`).
  */
-export function acceptedAnswer(result: WebhookResult): WebhookAnswer {
-  return jsonAnswer(200, { provider: result.provider, events: result.events.length, issues: result.issues.length });
+export function acceptedAnswer(result: WebhookResult, duplicates = 0): WebhookAnswer {
+  return jsonAnswer(200, {
+    provider: result.provider,
+    events: result.events.length,
+    issues: result.issues.length,
+    duplicates,
+  });
 }
 
 /**
@@ -70,5 +81,7 @@ export function refusalAnswer(error: unknown): WebhookAnswer {
   const extra: Record<string, string> = {};
   if (refusal.status === 405) extra.allow = 'POST';
   if (refusal.status === 401) extra['www-authenticate'] = 'Basic realm="email-webhooks", charset="UTF-8"';
+  // A retryable refusal (a handler past its deadline, a duplicate in progress, a busy server) says when to retry.
+  if (refusal.retryAfterSeconds !== undefined) extra['retry-after'] = String(refusal.retryAfterSeconds);
   return jsonAnswer(refusal.status, { error: { code: refusal.code, message } }, extra);
 }

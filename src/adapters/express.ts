@@ -6,9 +6,18 @@ import { readNodeBody } from './node-body.js';
 import { headerValue } from './node-header.js';
 import type { WebhookHandlerOptions } from './options.js';
 import { createWebhookPipeline } from './pipeline.js';
+import { clientGoneSignal } from './client-gone.js';
 
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type WebhookHandlerOptions } from './options.js';
 export type { AcceptedBody, RefusalBody } from './answer.js';
+export {
+  DEFAULT_DEDUPE_LEASE_MS,
+  DEFAULT_DEDUPE_TTL_MS,
+  DEFAULT_HANDLER_TIMEOUT_MS,
+  type DedupeOptions,
+  type EventHandlers,
+  type HandlerContext,
+} from './handler-options.js';
 
 /** What `onEvents` and `onError` receive from {@link expressWebhook}: Express's request and response. */
 export interface ExpressWebhookContext {
@@ -88,6 +97,7 @@ export function expressWebhook(options: ExpressWebhookOptions): RequestHandler {
       header: (name) => headerValue(req, name),
       readBody: (limits) => readBody(req, limits),
       context: { req, res },
+      clientGone: clientGoneSignal(res),
     });
     sendNodeAnswer(req, res, answer);
   };

@@ -6,6 +6,14 @@ import { readWebBody } from './web-body.js';
 
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type WebhookHandlerOptions } from './options.js';
 export type { AcceptedBody, RefusalBody } from './answer.js';
+export {
+  DEFAULT_DEDUPE_LEASE_MS,
+  DEFAULT_DEDUPE_TTL_MS,
+  DEFAULT_HANDLER_TIMEOUT_MS,
+  type DedupeOptions,
+  type EventHandlers,
+  type HandlerContext,
+} from './handler-options.js';
 
 /** What `onEvents` and `onError` receive from {@link fetchWebhook}. */
 export interface FetchWebhookContext {
@@ -43,6 +51,7 @@ export function fetchWebhook(options: FetchWebhookOptions): (request: Request) =
         return readWebBody(request.body, limits);
       },
       context: { request },
+      clientGone: request.signal,
     });
     return toResponse(answer);
   };

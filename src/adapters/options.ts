@@ -1,6 +1,7 @@
 import { WebhookError } from '../errors.js';
 import { resolveParseOptions } from '../options.js';
-import type { ParseOptions, WebhookResult } from '../result.js';
+import type { ParseOptions } from '../result.js';
+import type { HandlerPhaseOptions } from './handler-options.js';
 
 /**
  * The default `maxBodyBytes`: 4 MiB. Measured 1000-item bodies: Lingdong pretty-printed like its article with
@@ -21,15 +22,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
  * plus what receiving a request over HTTP needs.
  * @typeParam Context What the adapter passes to `onEvents` and `onError`: its framework's request objects.
  */
-export interface WebhookHandlerOptions<Context> extends ParseOptions {
-  /**
-   * Receives the decoded batch, once per accepted request. It is awaited: the provider gets its `200` only after
-   * it resolves, and a `500` (so the provider retries) if it throws or rejects. Items that could not be decoded
-   * are in `result.issues`; the good events of the same batch are still acknowledged.
-   * @param result The events and issues of the batch.
-   * @param context The framework's request objects.
-   */
-  onEvents(result: WebhookResult, context: Context): void | Promise<void>;
+export interface WebhookHandlerOptions<Context> extends ParseOptions, HandlerPhaseOptions<Context> {
   /**
    * The shared secret the provider must present, as the `token` query parameter
    * (`https://host/hook?token=SECRET`) or as the HTTP Basic password (`https://hooks:SECRET@host/hook`).
@@ -77,8 +70,8 @@ export interface ResolvedHandlerOptions {
 export function resolveHandlerOptions<Context>(
   options: WebhookHandlerOptions<Context>,
 ): ResolvedHandlerOptions {
-  if (typeof options !== 'object' || options === null || typeof options.onEvents !== 'function') {
-    throw new WebhookError('invalid_options', 'the webhook handler needs an onEvents function');
+  if (typeof options !== 'object' || options === null) {
+    throw new WebhookError('invalid_options', 'the webhook handler needs options: a secret and on or onEvents');
   }
   // An empty secret is almost always an unset environment variable; treating it as "no secret" would open the
   // endpoint silently.

@@ -1,10 +1,12 @@
 import { WebhookError } from '../errors.js';
 import { parseWebhook } from '../parse-webhook.js';
 import type { WebhookResult } from '../result.js';
-import { acceptedAnswer, refusalAnswer, type WebhookAnswer } from './answer.js';
+import { refusalAnswer, type WebhookAnswer } from './answer.js';
 import { createSecretCheck, presentedSecrets } from './auth.js';
 import { callQuietly } from './call-quietly.js';
 import { assertDeclaredLength, bodyTimedOut, type BodyReadOptions } from './body-limit.js';
+import { handleEvents } from './handle-events.js';
+import { resolveHandlerSettings } from './handler-options.js';
 import { resolveHandlerOptions, type WebhookHandlerOptions } from './options.js';
 
 /**
@@ -30,6 +32,11 @@ export interface WebhookExchange<Context> {
   readBody(options: BodyReadOptions): Promise<unknown>;
   /** Passed to `onEvents` and `onError`. */
   context: Context;
+  /**
+   * Aborted when the client goes away before the answer is written; handlers then see `context.signal` abort.
+   * Left out where the runtime cannot tell.
+   */
+  clientGone?: AbortSignal | undefined;
 }
 
 /** Handles one request from start to answer; never rejects. */
@@ -44,6 +51,7 @@ export type WebhookPipeline<Context> = (exchange: WebhookExchange<Context>) => P
  */
 export function createWebhookPipeline<Context>(options: WebhookHandlerOptions<Context>): WebhookPipeline<Context> {
   const settings = resolveHandlerOptions(options);
+  const handlers = resolveHandlerSettings(options);
   const secretMatches = settings.secret === undefined ? undefined : createSecretCheck(settings.secret);
 
   // A failing logger, sync or async, must not change the answer or crash the server.
@@ -72,14 +80,12 @@ export function createWebhookPipeline<Context>(options: WebhookHandlerOptions<Co
       report(error, exchange.context);
       return refusalAnswer(error);
     }
-    try {
-      await options.onEvents(result, exchange.context);
-    } catch (error) {
-      // The user's error goes to onError as thrown; the provider only learns that it should retry.
-      report(error, exchange.context);
-      return refusalAnswer(new WebhookError('handler_failed', 'onEvents failed', { cause: error }));
-    }
-    return acceptedAnswer(result);
+    return handleEvents(handlers, {
+      result,
+      context: exchange.context,
+      clientGone: exchange.clientGone,
+      report: (error) => report(error, exchange.context),
+    });
   };
 }
 

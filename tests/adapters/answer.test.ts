@@ -8,7 +8,7 @@ describe('answers', () => {
   test('the 200 carries the counts', () => {
     const answer = acceptedAnswer({ provider: 'sendpulse', events: [], issues: [] });
     expect(answer.status).toBe(200);
-    expect(decode(answer.body)).toEqual({ provider: 'sendpulse', events: 0, issues: 0 });
+    expect(decode(answer.body)).toEqual({ provider: 'sendpulse', events: 0, issues: 0, duplicates: 0 });
   });
 
   test('Content-Length counts bytes, not UTF-16 units', () => {

@@ -66,7 +66,7 @@ test('npm run demo replays every fixture through the Express example and exits 0
   expect(posted).toHaveLength(allFixtures().length);
   expect(stdout).toContain('POST lingdong/article.json');
   expect(stdout).toMatch(/lingdong opened +someone@example\.com .* id=222016111000001234/);
-  expect(stdout).toContain('-> 200 {"provider":"lingdong","events":7,"issues":0}');
+  expect(stdout).toContain('-> 200 {"provider":"lingdong","events":7,"issues":0,"duplicates":0}');
   expect(stdout).toContain('-> 400 {"error":{"code":"invalid_json"');
   expect(stdout).toContain('server closed');
 });
