@@ -130,7 +130,7 @@ describe('SendGrid: real sanitized events (django-anymail tests)', () => {
 });
 
 describe('SendGrid: bounce and blocked', () => {
-  it('type bounce (or none) is hard; blocked follows the code: 5xx hard, 4xx or none soft', () => {
+  it('type bounce (or none) is hard; blocked follows the code: 5xx hard, 4xx soft, none undetermined', () => {
     const { events, issues } = decode('bounce-variants.json');
     expect(issues).toEqual([]);
     expect(events.map((event) => [event.recipient, event.type === 'bounced' ? event.bounce : event.type])).toEqual([
@@ -138,7 +138,7 @@ describe('SendGrid: bounce and blocked', () => {
       ['blocked@example.org', 'hard'],
       ['late@example.com', 'hard'],
       ['notype@example.com', 'hard'],
-      ['nocode@example.com', 'soft'],
+      ['nocode@example.com', 'undetermined'],
     ]);
     expect(events[0]).toStrictEqual({
       type: 'bounced',

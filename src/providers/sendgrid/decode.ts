@@ -70,16 +70,16 @@ function smtpReply(item: Item, text: unknown): SmtpReply | undefined {
 }
 
 /**
- * How final a bounce is. SendGrid's `type: "bounce"` (or none) is a permanent refusal: hard. `blocked` is, in
- * SendGrid's words, a temporary refusal, unless the server's own code says otherwise: a 5xx code (or a `5.x.x`
- * status) makes it hard, anything else soft. A type SendGrid has not documented goes by the code, `undetermined`
- * without one.
+ * How final a bounce is. SendGrid's `type: "bounce"` (or none) is a permanent refusal: hard. A `blocked` bounce
+ * (SendGrid: the receiving server would not accept the message, often for a while) goes by the server's own
+ * code, as do types SendGrid has not documented: a 5xx reply (or a `5.x.x` status) is hard, 4xx soft, and
+ * without a code it is `undetermined`.
  */
 function bounceKind(type: string | undefined, smtp: SmtpReply | undefined): BounceKind {
   if (type === undefined || type === 'bounce') return 'hard';
   const codeClass = smtp?.code !== undefined ? Math.floor(smtp.code / 100) : Number(smtp?.enhancedStatus?.[0]);
   if (codeClass === 5) return 'hard';
-  if (type === 'blocked' || codeClass === 4) return 'soft';
+  if (codeClass === 4) return 'soft';
   return 'undetermined';
 }
 

@@ -30,8 +30,17 @@ function smtpText(code: number | undefined, text: string | undefined): string | 
   return code === undefined ? undefined : String(code);
 }
 
-/** One SendGrid event for a spec, with the fields that spec's event type carries. */
+// Fields of our vocabulary that a SendGrid event has no place for.
+const UNWRITABLE_FIELDS = ['subject', 'sender', 'campaign', 'geo', 'client', 'source'] as const;
+
+/**
+ * One SendGrid event for a spec, with the fields that spec's event type carries.
+ * @throws {TypeError} For a field SendGrid cannot carry.
+ */
 function toItem(spec: EventSpec): Record<string, unknown> {
+  for (const field of UNWRITABLE_FIELDS) {
+    if ((spec as Record<string, unknown>)[field] !== undefined) throw new TypeError(`a SendGrid event has no ${field}`);
+  }
   const item: Record<string, unknown> = {
     email: spec.recipient ?? DEFAULT_RECIPIENT,
     timestamp: Math.floor((spec.occurredAt ?? new Date()).getTime() / 1000),
@@ -47,13 +56,19 @@ function toItem(spec: EventSpec): Record<string, unknown> {
       if (spec.smtp?.enhancedStatus !== undefined) item.status = spec.smtp.enhancedStatus;
       if (smtpText(spec.smtp?.code, spec.smtp?.text) !== undefined) item.response = smtpText(spec.smtp?.code, spec.smtp?.text);
       break;
-    case 'bounced':
-      // Only `blocked` bounces can be soft: their kind follows the code, so a soft one is written with a 4xx reply.
-      item.type = spec.bounce === 'soft' ? 'blocked' : 'bounce';
-      item.reason = smtpText(spec.smtp?.code ?? (spec.bounce === 'soft' ? 421 : 550), spec.smtp?.text ?? 'unknown recipient');
-      item.status = spec.smtp?.enhancedStatus ?? (spec.bounce === 'soft' ? '4.0.0' : '5.0.0');
+    case 'bounced': {
+      // Only `blocked` bounces follow their code: a soft one is written with a 4xx reply, an undetermined one
+      // with a reply that has no code.
+      const kind = spec.bounce ?? 'hard';
+      item.type = kind === 'hard' ? 'bounce' : 'blocked';
+      if (kind === 'undetermined') item.reason = spec.smtp?.text ?? 'Blocked by the receiving server';
+      else {
+        item.reason = smtpText(spec.smtp?.code ?? (kind === 'soft' ? 421 : 550), spec.smtp?.text ?? 'unknown recipient');
+        item.status = spec.smtp?.enhancedStatus ?? (kind === 'soft' ? '4.0.0' : '5.0.0');
+      }
       if (spec.description !== undefined) item.bounce_classification = spec.description;
       break;
+    }
     case 'rejected':
       item.reason = spec.reason ?? 'Bounced Address';
       break;
@@ -115,7 +130,9 @@ export async function signSendgridBody(
 /**
  * Writes SendGrid bodies: one JSON array of events ending in `\r\n`, as SendGrid posts them. Fields a spec leaves
  * out get plausible values (`recipient@example.com`, now, a random `sg_event_id`). `metadata` becomes custom args
- * (top-level keys); a soft `bounced` is written as a `blocked` bounce with a 4xx reply.
+ * (top-level keys); a soft `bounced` is written as a `blocked` bounce with a 4xx reply, an undetermined one as a
+ * `blocked` bounce without a code. Fields SendGrid has no place for (`subject`, `sender`, `campaign`, `geo`,
+ * `client`, `source`) throw a `TypeError`.
  */
 export const sendgridTestKit: ProviderTestKit = {
   buildBody: (events) => ({ body: `${JSON.stringify(events.map(toItem))}\r\n`, contentType: 'application/json' }),
