@@ -1,6 +1,7 @@
 /**
- * Neither Lingdong nor SendPulse signs its requests, so the only authentication they allow is a shared secret in
- * the URL they post to: `?token=SECRET` or HTTP Basic credentials (`https://hooks:SECRET@host/path`).
+ * Providers that do not sign their requests (Lingdong, SendPulse) allow only a shared secret in the URL they post
+ * to: `?token=SECRET` or HTTP Basic credentials (`https://hooks:SECRET@host/path`). Signing providers are checked
+ * by `signature.ts` instead, or as well.
  *
  * This file must run in Workers and browsers too, so it uses Web Crypto rather than `node:crypto`.
  */
@@ -13,20 +14,43 @@ const encoder = new TextEncoder();
  * @param authorization The `Authorization` header, if any.
  */
 export function presentedSecrets(target: string, authorization: string | undefined): string[] {
-  const secrets: string[] = [];
-  const token = tokenParameter(target);
-  if (token !== undefined) secrets.push(token);
+  const secrets = tokenReadings(target);
   const password = basicPassword(authorization);
   if (password !== undefined) secrets.push(password);
   return secrets;
 }
 
-function tokenParameter(target: string): string | undefined {
+/**
+ * The readings of the first `token` query parameter. Form decoding (`URLSearchParams`) turns `+` into a space,
+ * but providers paste the URL as given, so a secret with `+` arrives raw or as `%2B`, and both must match: a
+ * `+` is read as itself, and as a space too in case the client form-encoded a space. Every reading is compared
+ * in constant time, so offering two costs nothing in safety.
+ * @param target The request URL or request target.
+ */
+export function tokenReadings(target: string): string[] {
   const queryStart = target.indexOf('?');
-  if (queryStart === -1) return undefined;
+  if (queryStart === -1) return [];
   const hashStart = target.indexOf('#', queryStart);
   const query = target.slice(queryStart + 1, hashStart === -1 ? undefined : hashStart);
-  return new URLSearchParams(query).get('token') ?? undefined;
+  for (const pair of query.split('&')) {
+    const equals = pair.indexOf('=');
+    const name = equals === -1 ? pair : pair.slice(0, equals);
+    if (percentDecode(name) !== 'token') continue;
+    const raw = equals === -1 ? '' : pair.slice(equals + 1);
+    const readings = [percentDecode(raw)];
+    if (raw.includes('+')) readings.push(percentDecode(raw.replace(/\+/g, ' ')));
+    return readings;
+  }
+  return [];
+}
+
+function percentDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // A malformed escape (`%zz`) is compared as sent; it matches only a secret written that way.
+    return text;
+  }
 }
 
 /**
@@ -67,21 +91,24 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * Builds the check of a request's presented secrets against the configured one. Both sides are hashed first so
- * the comparison always runs over 32 bytes: neither the secret's length nor the position of the first wrong
- * character shows in the timing.
- * @param secret The configured secret.
- * @returns Resolves `true` when any presented secret matches.
+ * Builds the check of a request's presented secrets against the configured ones. Both sides are hashed first so
+ * each comparison runs over 32 bytes: neither a secret's length nor the position of the first wrong character
+ * shows in the timing.
+ * @param secrets The accepted secrets (several during a rotation), at least one.
+ * @returns Resolves `true` when any presented secret matches any accepted one.
  */
-export function createSecretCheck(secret: string): (presented: readonly string[]) => Promise<boolean> {
-  let expected: Promise<Uint8Array> | undefined;
+export function createSecretCheck(secrets: readonly string[]): (presented: readonly string[]) => Promise<boolean> {
+  let expected: Promise<Uint8Array[]> | undefined;
   return async (presented) => {
-    expected ??= sha256(secret);
-    const want = await expected;
+    expected ??= Promise.all(secrets.map(sha256));
+    const wanted = await expected;
     let matched = false;
-    // Every candidate is compared, so timing does not tell which one (if any) matched.
+    // Every candidate is compared with every secret, so timing does not tell which one (if any) matched.
     for (const candidate of presented) {
-      if (constantTimeEqual(await sha256(candidate), want)) matched = true;
+      const digest = await sha256(candidate);
+      for (const want of wanted) {
+        if (constantTimeEqual(digest, want)) matched = true;
+      }
     }
     return matched;
   };

@@ -1,9 +1,12 @@
 import { WebhookError } from '../errors.js';
+import type { BodyReservation } from './in-flight-budget.js';
 
-/** What a body reader is told: how many bytes it may take and when to give up. */
+/** What a body reader is told: how many bytes it may take, against which budget, and when to give up. */
 export interface BodyReadOptions {
   /** The most bytes accepted; one more and the reader stops with a `payload_too_large` error. */
   maxBytes: number;
+  /** The request's share of the handler's in-flight budget; the reader stops with `server_busy` past it. */
+  reservation: BodyReservation;
   /** Aborted when the request timeout fires; the reader then stops with the signal's reason. */
   signal: AbortSignal;
 }
@@ -45,6 +48,16 @@ export function assertDeclaredLength(contentLength: string | undefined, maxBytes
 }
 
 /**
+ * The declared `Content-Length` as a number, once {@link assertDeclaredLength} passed it.
+ * @param contentLength The header, if any.
+ * @returns The length, or `undefined` when none (or no plain number) is declared.
+ */
+export function declaredLength(contentLength: string | undefined): number | undefined {
+  const trimmed = contentLength?.trim();
+  return trimmed !== undefined && /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/**
  * Refuses a body another middleware already buffered when it is over the limit.
  * @param body The buffered body.
  * @param maxBytes The limit.
@@ -61,15 +74,20 @@ export interface ByteCollector {
    * @throws WebhookError `payload_too_large` as soon as the total crosses the limit.
    */
   add(chunk: Uint8Array): void;
-  /** The whole body as one array. */
+  /** The whole body as one array (a single chunk is returned as is, not copied). */
   bytes(): Uint8Array;
 }
 
 /**
  * Starts collecting a streamed body.
- * @param maxBytes The limit.
+ * @param options The limit and the reservation that must cover every byte kept.
+ * @param alreadyHeld Bytes the request already holds besides this body (the encoded body, while decoding it).
  */
-export function createByteCollector(maxBytes: number): ByteCollector {
+export function createByteCollector(
+  options: Pick<BodyReadOptions, 'maxBytes' | 'reservation'>,
+  alreadyHeld = 0,
+): ByteCollector {
+  const { maxBytes, reservation } = options;
   const chunks: Uint8Array[] = [];
   let total = 0;
   return {
@@ -79,9 +97,16 @@ export function createByteCollector(maxBytes: number): ByteCollector {
         chunks.length = 0;
         throw bodyTooLarge(maxBytes);
       }
+      try {
+        reservation.cover(alreadyHeld + total);
+      } catch (error) {
+        chunks.length = 0;
+        throw error;
+      }
       chunks.push(chunk);
     },
     bytes() {
+      if (chunks.length === 1) return chunks[0]!;
       const whole = new Uint8Array(total);
       let offset = 0;
       for (const chunk of chunks) {

@@ -4,6 +4,7 @@ import { callQuietly } from './call-quietly.js';
 import { sendNodeAnswer } from './node-answer.js';
 import { readNodeBody } from './node-body.js';
 import { headerValue } from './node-header.js';
+import type { ReceivedBody } from './received-body.js';
 import type { WebhookHandlerOptions } from './options.js';
 import { createWebhookPipeline } from './pipeline.js';
 import { clientGoneSignal } from './client-gone.js';
@@ -41,7 +42,9 @@ export interface ExpressWebhookOptions extends WebhookHandlerOptions<ExpressWebh
 export const PARSED_BODY_WARNING =
   'email-webhooks: express.json() (or another parser) parsed the webhook body before expressWebhook(), so ids ' +
   'beyond 2^53 may have lost digits. Mount expressWebhook() with no body parser in front of it (or with ' +
-  "express.raw({ type: '*/*' })) to keep them exact; pass { warn: false } to silence this warning.";
+  "express.raw({ type: '*/*' })), or save the raw body in the parser's verify hook " +
+  '(express.json({ verify: (req, res, buf) => { req.rawBody = buf } })), to keep them exact; pass ' +
+  '{ warn: false } to silence this warning.';
 
 const encoder = new TextEncoder();
 
@@ -49,7 +52,8 @@ const encoder = new TextEncoder();
  * Express middleware that receives a provider's webhooks, decodes them and hands the events to `onEvents`, then
  * answers as the provider expects. Mount it with no body parser in front: it reads the stream itself. It also
  * works after `express.raw()` or `express.text()` (their buffer or string is used, exact), and after
- * `express.json()` (the parsed object is used, but big ids may have lost digits: a warning says so once).
+ * `express.json()`: when its `verify` hook saved the bytes as `req.rawBody` they are used, exact (and signatures
+ * can be checked); otherwise the parsed object is used, but big ids may have lost digits: a warning says so once.
  * Those parsers have their own `limit` (100 kB by default), which must be raised to `maxBodyBytes`.
  * @param options `onEvents`, and optionally `secret`, `maxBodyBytes`, `requestTimeoutMs`, `onError`, `warn` and
  *   the core's parse options.
@@ -70,21 +74,20 @@ export function expressWebhook(options: ExpressWebhookOptions): RequestHandler {
     callQuietly(options.warn ?? console.warn, PARSED_BODY_WARNING);
   };
 
-  const readBody = async (req: Request, limits: BodyReadOptions): Promise<unknown> => {
+  const readBody = async (req: Request, limits: BodyReadOptions): Promise<ReceivedBody> => {
     const parsed: unknown = req.body;
-    if (parsed instanceof Uint8Array) {
-      assertBufferedSize(parsed, limits.maxBytes);
-      return parsed;
-    }
-    if (typeof parsed === 'string') {
-      const bytes = encoder.encode(parsed);
+    // The bytes a JSON parser's `verify` hook saved, decoded from any Content-Encoding: exact, unlike the object.
+    const saved = savedRawBody(req);
+    const buffered = saved ?? (parsed instanceof Uint8Array || typeof parsed === 'string' ? parsed : undefined);
+    if (buffered !== undefined) {
+      const bytes = typeof buffered === 'string' ? encoder.encode(buffered) : buffered;
       assertBufferedSize(bytes, limits.maxBytes);
-      return bytes;
+      return { kind: 'decoded', bytes };
     }
     // A parser that produced an object has consumed the stream: waiting for its 'end' again would hang.
     if (parsed !== undefined && streamConsumed(req)) {
       warnParsedOnce();
-      return parsed;
+      return { kind: 'parsed', value: parsed };
     }
     return readNodeBody(req, limits);
   };
@@ -95,12 +98,22 @@ export function expressWebhook(options: ExpressWebhookOptions): RequestHandler {
       // originalUrl keeps the query even when the middleware is mounted under a path.
       target: req.originalUrl || req.url,
       header: (name) => headerValue(req, name),
+      headers: req.headers,
       readBody: (limits) => readBody(req, limits),
       context: { req, res },
       clientGone: clientGoneSignal(res),
     });
     sendNodeAnswer(req, res, answer);
   };
+}
+
+/**
+ * The raw body a body parser's `verify` hook saved as `req.rawBody` (the convention of `express.json({ verify:
+ * (req, res, buf) => { req.rawBody = buf } })`), when it is a buffer or a string.
+ */
+function savedRawBody(req: Request): Uint8Array | string | undefined {
+  const raw: unknown = (req as Request & { rawBody?: unknown }).rawBody;
+  return raw instanceof Uint8Array || typeof raw === 'string' ? raw : undefined;
 }
 
 function streamConsumed(req: Request): boolean {

@@ -43,6 +43,7 @@ export function fetchWebhook(options: FetchWebhookOptions): (request: Request) =
       method: request.method,
       target: request.url,
       header: (name) => request.headers.get(name) ?? undefined,
+      headers: request.headers,
       readBody: (limits) => {
         // getReader() would throw a bare TypeError on a body some middleware already read.
         if (request.bodyUsed) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { bodyIncomplete, createByteCollector, type BodyReadOptions } from './body-limit.js';
+import type { ReceivedBody } from './received-body.js';
 
 const encoder = new TextEncoder();
 
@@ -8,13 +9,13 @@ const encoder = new TextEncoder();
  * and pauses the stream rather than destroying it: destroying the request would reset the socket before the
  * `413`/`408` answer could reach the client. The answer then closes the connection.
  * @param request The incoming request, not yet read.
- * @param options The byte limit and the timeout signal.
- * @returns The body bytes.
+ * @param options The byte limit, the in-flight reservation and the timeout signal.
+ * @returns The body bytes as sent (`wire`: any `Content-Encoding` is still to be undone).
  */
-export function readNodeBody(request: IncomingMessage, options: BodyReadOptions): Promise<Uint8Array> {
-  const { maxBytes, signal } = options;
+export function readNodeBody(request: IncomingMessage, options: BodyReadOptions): Promise<ReceivedBody> {
+  const { signal } = options;
   return new Promise((resolve, reject) => {
-    const collector = createByteCollector(maxBytes);
+    const collector = createByteCollector(options);
     let settled = false;
 
     const stop = (): void => {
@@ -41,7 +42,7 @@ export function readNodeBody(request: IncomingMessage, options: BodyReadOptions)
     const onEnd = (): void => {
       if (settled) return;
       stop();
-      resolve(collector.bytes());
+      resolve({ kind: 'wire', bytes: collector.bytes() });
     };
     const onError = (error: unknown): void => fail(bodyIncomplete(error));
     // 'close' before 'end' means the client went away mid-body.

@@ -1,13 +1,14 @@
-import { WebhookError } from '../errors.js';
-import { parseWebhook } from '../parse-webhook.js';
+import type { HeadersInit } from '../headers.js';
 import type { WebhookResult } from '../result.js';
 import { refusalAnswer, type WebhookAnswer } from './answer.js';
-import { createSecretCheck, presentedSecrets } from './auth.js';
 import { callQuietly } from './call-quietly.js';
-import { assertDeclaredLength, bodyTimedOut, type BodyReadOptions } from './body-limit.js';
+import type { BodyReadOptions } from './body-limit.js';
 import { handleEvents } from './handle-events.js';
 import { resolveHandlerSettings } from './handler-options.js';
 import { resolveHandlerOptions, type WebhookHandlerOptions } from './options.js';
+import type { ReceivedBody } from './received-body.js';
+import { createRequestReceiver } from './receive-request.js';
+import { urlCheckAnswer } from './url-check.js';
 
 /**
  * One request as the pipeline sees it. Each adapter builds this from its framework's request: these few members
@@ -24,12 +25,14 @@ export interface WebhookExchange<Context> {
    * @param name Lower-case header name.
    */
   header(name: string): string | undefined;
+  /** All request headers, handed to signature schemes and to decoders that read ids from headers. */
+  headers: HeadersInit;
   /**
-   * Reads the body within the limit and the timeout. Returns bytes, or a value another middleware already
-   * parsed (anything `parseWebhook` accepts).
-   * @param options The byte limit and the timeout signal.
+   * Reads the body within the limit, the in-flight budget and the timeout: the bytes as sent, or what a body
+   * parser in front already read.
+   * @param options The byte limit, the reservation and the timeout signal.
    */
-  readBody(options: BodyReadOptions): Promise<unknown>;
+  readBody(options: BodyReadOptions): Promise<ReceivedBody>;
   /** Passed to `onEvents` and `onError`. */
   context: Context;
   /**
@@ -52,27 +55,14 @@ export type WebhookPipeline<Context> = (exchange: WebhookExchange<Context>) => P
 export function createWebhookPipeline<Context>(options: WebhookHandlerOptions<Context>): WebhookPipeline<Context> {
   const settings = resolveHandlerOptions(options);
   const handlers = resolveHandlerSettings(options);
-  const secretMatches = settings.secret === undefined ? undefined : createSecretCheck(settings.secret);
+  const receive = createRequestReceiver<Context>(settings);
 
   // A failing logger, sync or async, must not change the answer or crash the server.
   const report = (error: unknown, context: Context): void => callQuietly(options.onError, error, context);
 
-  const receive = async (exchange: WebhookExchange<Context>): Promise<WebhookResult> => {
-    if (exchange.method !== 'POST') {
-      throw new WebhookError('method_not_allowed', 'webhooks are delivered with POST');
-    }
-    if (secretMatches !== undefined) {
-      const presented = presentedSecrets(exchange.target, exchange.header('authorization'));
-      if (presented.length === 0 || !(await secretMatches(presented))) {
-        throw new WebhookError('unauthorized', 'the webhook secret is missing or wrong');
-      }
-    }
-    assertDeclaredLength(exchange.header('content-length'), settings.maxBodyBytes);
-    const body = await readWithin(exchange, settings.maxBodyBytes, settings.requestTimeoutMs);
-    return parseWebhook(body, settings.parseOptions);
-  };
-
   return async (exchange) => {
+    // Answered before authentication, like django-anymail: a URL check carries no credentials and learns nothing.
+    if (exchange.method === 'HEAD') return urlCheckAnswer();
     let result: WebhookResult;
     try {
       result = await receive(exchange);
@@ -87,22 +77,4 @@ export function createWebhookPipeline<Context>(options: WebhookHandlerOptions<Co
       report: (error) => report(error, exchange.context),
     });
   };
-}
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-async function readWithin<Context>(
-  exchange: WebhookExchange<Context>,
-  maxBytes: number,
-  timeoutMs: number,
-): Promise<unknown> {
-  const controller = new AbortController();
-  // Timers overflow past 2^31-1 ms and would fire at once, so longer limits count as none.
-  const limited = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS;
-  const timer = limited ? setTimeout(() => controller.abort(bodyTimedOut()), timeoutMs) : undefined;
-  try {
-    return await exchange.readBody({ maxBytes, signal: controller.signal });
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -38,9 +38,12 @@ function parseOrThrow(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    // The engine's message quotes the body; ours gives only a position, so no input is echoed to the sender.
+    // The engine's message quotes the body, escape characters included; neither our message nor the cause
+    // handed on to onError may carry it, so both give only the position.
     const position = cause instanceof Error ? POSITION.exec(cause.message)?.[1] : undefined;
     const where = position === undefined ? '' : ` (at character ${position})`;
-    throw new WebhookError('invalid_json', `body is not valid JSON${where}`, { cause });
+    throw new WebhookError('invalid_json', `body is not valid JSON${where}`, {
+      cause: new SyntaxError(`JSON.parse refused the body${where}`),
+    });
   }
 }

@@ -11,6 +11,12 @@ describe('presentedSecrets', () => {
     expect(presentedSecrets('/hook', undefined)).toEqual([]);
   });
 
+  test('reads a + in the token as itself, and as a space too, whether sent raw or as %2B', () => {
+    expect(presentedSecrets('/hook?token=a+b', undefined)).toEqual(['a+b', 'a b']);
+    expect(presentedSecrets('/hook?token=a%2Bb', undefined)).toEqual(['a+b']);
+    expect(presentedSecrets('/hook?token=%zz', undefined)).toEqual(['%zz']);
+  });
+
   test('offers both the token and the Basic password when both are present', () => {
     expect(presentedSecrets('/hook?token=one', basic('user:two'))).toEqual(['one', 'two']);
   });
@@ -43,11 +49,18 @@ describe('constantTimeEqual', () => {
 });
 
 describe('createSecretCheck', () => {
-  const matches = createSecretCheck('s3cret-密');
+  const matches = createSecretCheck(['s3cret-密']);
 
   test('accepts when any presented secret matches exactly', async () => {
     expect(await matches(['s3cret-密'])).toBe(true);
     expect(await matches(['wrong', 's3cret-密'])).toBe(true);
+  });
+
+  test('accepts every secret of a list, for rotation', async () => {
+    const rotating = createSecretCheck(['old-secret', 'new-secret']);
+    expect(await rotating(['old-secret'])).toBe(true);
+    expect(await rotating(['new-secret'])).toBe(true);
+    expect(await rotating(['other-secret'])).toBe(false);
   });
 
   test('refuses prefixes, extensions, case changes and nothing at all', async () => {

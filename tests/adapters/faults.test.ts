@@ -146,7 +146,7 @@ describe('fetch handler without a server (Workers, Deno, Bun)', () => {
 
   test('a stream over the limit is answered 413 and cancelled', async () => {
     const { body, state } = stream((controller) => controller.enqueue(new Uint8Array(1024).fill(32)));
-    const handler = fetchWebhook({ maxBodyBytes: 10_000, onEvents: () => {} });
+    const handler = fetchWebhook({ secret: false, maxBodyBytes: 10_000, onEvents: () => {} });
     const response = await handler(post(body));
     expect(response.status).toBe(413);
     expect(state.cancelled).toBe(true);
@@ -154,7 +154,7 @@ describe('fetch handler without a server (Workers, Deno, Bun)', () => {
 
   test('a stream that never ends is answered 408 and cancelled', async () => {
     const { body, state } = stream(() => new Promise(() => {}));
-    const handler = fetchWebhook({ requestTimeoutMs: 50, onEvents: () => {} });
+    const handler = fetchWebhook({ secret: false, requestTimeoutMs: 50, onEvents: () => {} });
     const response = await handler(post(body));
     expect(response.status).toBe(408);
     expect(state.cancelled).toBe(true);
@@ -163,7 +163,7 @@ describe('fetch handler without a server (Workers, Deno, Bun)', () => {
   test('a stream that errors is answered 400 without the stream\'s error message', async () => {
     const { body } = stream((controller) => controller.error(new Error('socket hang up at 10.0.0.7')));
     const errors: unknown[] = [];
-    const handler = fetchWebhook({ onEvents: () => {}, onError: (error) => errors.push(error) });
+    const handler = fetchWebhook({ secret: false, onEvents: () => {}, onError: (error) => errors.push(error) });
     const response = await handler(post(body));
     expect(response.status).toBe(400);
     expect(await response.text()).not.toContain('10.0.0.7');
@@ -173,7 +173,7 @@ describe('fetch handler without a server (Workers, Deno, Bun)', () => {
   test('a body already read by other code is a 500, not a crash', async () => {
     const request = new Request('https://hooks.example/hook', { method: 'POST', body: '[]' });
     await request.text();
-    const response = await fetchWebhook({ onEvents: () => {} })(request);
+    const response = await fetchWebhook({ secret: false, onEvents: () => {} })(request);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: { code: 'invalid_options', message: expect.any(String) } });
   });

@@ -18,26 +18,33 @@ describe.each(Object.entries(factories))('%s options', (_name, create) => {
     return false;
   };
   const onEvents = () => {};
+  // Authentication is required, so the other checks are tried with a secret in place.
+  const base = { onEvents, secret: 'x' };
 
   test('misconfigurations fail when the handler is created, not on the first delivery', () => {
     expect(refused(undefined)).toBe(true);
     expect(refused({})).toBe(true);
     expect(refused({ onEvents, secret: '' })).toBe(true);
-    expect(refused({ onEvents, maxBodyBytes: 0 })).toBe(true);
-    expect(refused({ onEvents, maxBodyBytes: 1.5 })).toBe(true);
-    expect(refused({ onEvents, requestTimeoutMs: -1 })).toBe(true);
-    expect(refused({ onEvents, timeZone: 'Mars/Olympus' })).toBe(true);
-    expect(refused({ onEvents, provider: 'mailchimp' })).toBe(true);
-    expect(refused({ onEvents, maxItems: -1 })).toBe(true);
-    expect(refused({ onEvents, maxItems: 2.5 })).toBe(true);
+    expect(refused({ ...base, maxInFlightBytes: 0 })).toBe(true);
+    expect(refused({ ...base, maxInFlightBytes: DEFAULT_MAX_BODY_BYTES - 1 })).toBe(true);
+    expect(refused({ ...base, maxBodyBytes: 0 })).toBe(true);
+    expect(refused({ ...base, maxBodyBytes: 1.5 })).toBe(true);
+    expect(refused({ ...base, requestTimeoutMs: -1 })).toBe(true);
+    expect(refused({ ...base, timeZone: 'Mars/Olympus' })).toBe(true);
+    expect(refused({ ...base, provider: 'mailchimp' })).toBe(true);
+    expect(refused({ ...base, maxItems: -1 })).toBe(true);
+    expect(refused({ ...base, maxItems: 2.5 })).toBe(true);
   });
 
   test('sound options are taken', () => {
-    expect(refused({ onEvents })).toBe(false);
+    expect(refused(base)).toBe(false);
+    expect(refused({ onEvents, secret: false })).toBe(false);
+    expect(refused({ onEvents, secret: ['old', 'new'] })).toBe(false);
     expect(refused({ onEvents, secret: 'x', maxBodyBytes: 1, requestTimeoutMs: 0, timeZone: 'Europe/Moscow' })).toBe(false);
-    expect(refused({ onEvents, provider: 'lingdong', timeZone: '+08:00' })).toBe(false);
-    expect(refused({ onEvents, requestTimeoutMs: Number.POSITIVE_INFINITY })).toBe(false);
-    expect(refused({ onEvents, maxItems: 1000 })).toBe(false);
+    expect(refused({ ...base, provider: 'lingdong', timeZone: '+08:00' })).toBe(false);
+    expect(refused({ ...base, requestTimeoutMs: Number.POSITIVE_INFINITY })).toBe(false);
+    expect(refused({ ...base, maxItems: 1000 })).toBe(false);
+    expect(refused({ ...base, maxInFlightBytes: DEFAULT_MAX_BODY_BYTES })).toBe(false);
   });
 });
 
