@@ -45,6 +45,6 @@ describe('email-webhooks CLI', () => {
     expect(bad.stderr).toContain('invalid_json: body is not valid JSON');
     expect(cli(['--provider', 'no-such-provider']).status).toBe(2);
     expect(cli(['--time-zone', 'Mars/Olympus', 'fixtures/lingdong/article.json']).status).toBe(2);
-    expect(cli(['--help']).stdout).toContain('Usage: email-webhooks');
+    expect(cli(['--help']).stdout).toContain('Usage:\n  email-webhooks [decode]');
   });
 });

@@ -1,173 +1,92 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { isWebhookError } from '../errors.js';
-import type { EmailEvent, ProviderName } from '../events.js';
-import { isValidTimeZone } from '../normalize/time.js';
-import { parseWebhook } from '../parse-webhook.js';
-import { formatIssue } from '../format-issue.js';
-import type { ParseOptions, WebhookResult } from '../result.js';
+import { listProviderNames } from '../providers/registry.js';
+import { parseArguments, UsageError, type OptionSpec } from './arguments.js';
+import { DECODE_OPTIONS, runDecode } from './decode.js';
+import { DEFAULT_LISTEN_PORT, LISTEN_OPTIONS, runListen } from './listen.js';
+import { runSend, SEND_OPTIONS } from './send.js';
 
-const USAGE = `Usage: email-webhooks [options] [file ...]
+const USAGE = `Usage:
+  email-webhooks [decode] [options] [FILE ...]   decode bodies and print their events
+  email-webhooks send FILE --to URL [options]    post a body the way its provider does
+  email-webhooks listen [options]                a local receiver printing events as they arrive
 
-Decodes email provider webhook bodies (Lingdong, SendPulse) and prints their events.
-Reads standard input when no file is given.
+Providers: ${listProviderNames()}. Options take a value as --name value or --name=value.
 
-Options:
-  --json               print one JSON object per event (JSON lines), with its "file"
-  --provider NAME      lingdong or sendpulse (default: detected from the body)
+decode (reads standard input when FILE is - or, from a pipe, when no FILE is given):
+  --json               events as JSON lines on standard output (with their "file"); issues as JSON lines on
+                       standard error
+  --provider NAME      do not detect the provider from the body
   --time-zone ZONE     IANA zone of zone-less times (Lingdong default: Asia/Shanghai)
   --strict             fail on the first bad item
   --show-zone ZONE     IANA zone to show times in, in the table (default: UTC)
+
+send:
+  --to URL             where to post (required)
+  --secret S           sent as the token query parameter
+  --signing-key K      sign the body as the provider does (signing providers only)
+  --provider NAME      do not detect the provider from the body
+
+listen:
+  --port N             default ${DEFAULT_LISTEN_PORT}; 0 picks a free port
+  --host H             default 127.0.0.1
+  --secret S           require ?token=S (without it, any request is accepted)
+  --provider, --time-zone, --strict, --show-zone   as for decode
+
   -h, --help           show this help
+  --version            show the version
 
-Issues (bad items) go to standard error. Exit status: 0 when every body was read,
-1 when a body could not be read at all, 2 on wrong usage.`;
+Exit status: 0 on success, 1 when a body could not be read or a send was refused, 2 on wrong usage.`;
 
-interface CliArguments {
-  files: string[];
-  json: boolean;
-  displayZone: string;
-  options: ParseOptions;
-}
+type Command = (args: ReturnType<typeof parseArguments>) => number | Promise<number>;
 
-class UsageError extends Error {}
+const COMMANDS: Record<string, { options: OptionSpec; run: Command }> = {
+  decode: { options: DECODE_OPTIONS, run: runDecode },
+  send: { options: SEND_OPTIONS, run: runSend },
+  listen: { options: LISTEN_OPTIONS, run: runListen },
+};
 
-function parseArguments(argv: string[]): CliArguments | 'help' {
-  const args: CliArguments = { files: [], json: false, displayZone: 'UTC', options: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    switch (arg) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--json':
-        args.json = true;
-        break;
-      case '--strict':
-        args.options.strict = true;
-        break;
-      case '--provider': {
-        const name = value();
-        if (name !== 'lingdong' && name !== 'sendpulse') throw new UsageError(`unknown provider: ${name}`);
-        args.options.provider = name as ProviderName;
-        break;
-      }
-      case '--time-zone':
-        args.options.timeZone = value();
-        if (!isValidTimeZone(args.options.timeZone)) throw new UsageError(`unknown time zone: ${args.options.timeZone}`);
-        break;
-      case '--show-zone':
-        args.displayZone = value();
-        if (!isValidTimeZone(args.displayZone)) throw new UsageError(`unknown time zone: ${args.displayZone}`);
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
-        args.files.push(arg);
+/** The version in the package's own package.json, looked for from here upwards (dist/ or src/cli/). */
+function packageVersion(): string {
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'email-webhooks' && manifest.version !== undefined) return manifest.version;
+    } catch {
+      // Not there: try one level up.
     }
   }
-  return args;
+  return 'unknown';
 }
 
-function readStdin(): Uint8Array {
-  return readFileSync(0);
-}
-
-// Event fields are provider text: control characters could rewrite the terminal, so they are shown escaped.
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function describeEvent(event: EmailEvent): string {
-  switch (event.type) {
-    case 'bounced':
-      return [event.bounce, event.smtp?.code, event.smtp?.enhancedStatus].filter((x) => x !== undefined).join(' ');
-    case 'delivered':
-      return event.smtp?.code === undefined ? '' : String(event.smtp.code);
-    case 'clicked':
-      return event.url ?? '';
-    case 'unsubscribed':
-    case 'complained':
-      return event.reason ?? event.source ?? '';
-    case 'subscribed':
-      return event.source ?? '';
-    case 'unknown':
-      return event.providerEvent;
-    case 'deferred':
-    case 'rejected':
-      return event.reason ?? '';
-    case 'queued':
-      return '';
-    default:
-      return event.geo?.city ?? event.client?.name ?? '';
-  }
-}
-
-function table(result: WebhookResult, source: string, displayZone: string): string {
-  const rows = result.events.map((event) => [
-    event.occurredAt === undefined ? '-' : format(new TZDate(event.occurredAt, displayZone), "yyyy-MM-dd'T'HH:mm:ssXXX"),
-    event.type,
-    event.recipient ?? '-',
-    event.id,
-    describeEvent(event),
-  ]);
-  const header = [`occurred at (${displayZone})`, 'type', 'recipient', 'id', 'detail'];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => printable(row[column]!).length)),
-  );
-  const line = (cells: string[]) =>
-    cells.map((cell, column) => printable(cell).padEnd(widths[column]!)).join('  ').trimEnd();
-  const title = `${source}: ${result.provider}, ${result.events.length} event(s), ${result.issues.length} issue(s)`;
-  return [title, line(header), ...rows.map(line)].join('\n');
-}
-
-function run(argv: string[]): number {
-  let args: CliArguments | 'help';
+async function main(argv: string[]): Promise<number> {
+  const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]);
+  const name = named ? argv[0]! : 'decode';
+  const command = COMMANDS[name]!;
   try {
-    args = parseArguments(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`email-webhooks: ${error.message}\n\n${USAGE}\n`);
+    const args = parseArguments(named ? argv.slice(1) : argv, {
+      flags: [...command.options.flags, 'help', 'version'],
+      values: command.options.values,
+    });
+    if (args.flags.has('help')) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (args.flags.has('version')) {
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
+    // Without a file, decode would wait on a terminal for a body nobody is typing: show what to do instead.
+    if (name === 'decode' && args.positional.length === 0 && process.stdin.isTTY) {
+      process.stderr.write(`${USAGE}\n`);
       return 2;
     }
-    throw error;
+    return await command.run(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`email-webhooks: ${error.message}\n\nRun email-webhooks --help for the options.\n`);
+    return 2;
   }
-  if (args === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const sources = args.files.length === 0 ? ['-'] : args.files;
-  let status = 0;
-  for (const source of sources) {
-    let body: Uint8Array;
-    try {
-      body = source === '-' ? readStdin() : readFileSync(source);
-    } catch (error) {
-      process.stderr.write(`email-webhooks: ${source}: cannot read: ${(error as Error).message}\n`);
-      status = 1;
-      continue;
-    }
-    const name = source === '-' ? 'stdin' : source;
-    try {
-      const result = parseWebhook(body, args.options);
-      if (args.json) {
-        // `file`, a key no event has (events have their own `source`), tells where each line came from.
-        for (const event of result.events) process.stdout.write(`${JSON.stringify({ file: name, ...event })}\n`);
-      } else process.stdout.write(`${table(result, name, args.displayZone)}\n\n`);
-      for (const issue of result.issues) process.stderr.write(`${name}: issue: ${printable(formatIssue(issue))}\n`);
-    } catch (error) {
-      if (!isWebhookError(error)) throw error;
-      process.stderr.write(`${name}: ${error.code}: ${printable(error.message)}\n`);
-      status = 1;
-    }
-  }
-  return status;
 }
 
-process.exitCode = run(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
