@@ -22,12 +22,25 @@ describe('parseWebhook: bodies', () => {
     expect(parseWebhook(JSON.parse(fixtureText('sendpulse/mixed-batch.json')))).toEqual(fromBytes);
   });
 
-  it('an already-parsed Lingdong body keeps what plain JSON.parse left of big ids', () => {
-    // Lossy by the caller's choice: the id is the rounded number, written in digits, and the event is kept.
+  it('an already-parsed Lingdong body gets derived ids where JSON.parse rounded big ids, never the rounded digits', () => {
     const { events, issues } = parseWebhook(JSON.parse(fixtureText('lingdong/article.json')));
     expect(issues).toEqual([]);
-    expect(events[4]!.id).toBe('222016111000001250');
+    // 2201602002317593 is below 2^53 and survives JSON.parse; 222016111000001234 does not.
+    expect(events.map((event) => event.id)).toEqual([
+      '2201602002317593', '2cccd23cb2ffc321', '4e5f34340fdc7c91', '8974c8963da3c54d', '361de1e0597840c5',
+      'b5e8ed6b53275d7e', 'ecb561c8ba561474',
+    ]);
     expect(parseWebhook(fixtureBytes('lingdong/article.json')).events[4]!.id).toBe('222016111000001234');
+    // Three receipts whose ids JSON.parse rounds to one value stay three events with three ids.
+    const receipts = [4, 5, 6].map((last, second) => ({
+      id: JSON.parse(`22201611100000123${last}`) as number,
+      email: 'a@example.com',
+      status: 'success',
+      updated: `2024-05-01 10:00:0${second}`,
+    }));
+    expect(parseWebhook({ receipts }).events.map((event) => event.id)).toEqual([
+      'b64b2d5008aaf154', 'c9b1d57d028d633d', '300d93f832483858',
+    ]);
   });
 
   it('accounts for every item of every fixture', () => {

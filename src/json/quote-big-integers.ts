@@ -1,3 +1,4 @@
+import { exactNumberText } from './exact-number-text.js';
 import { isDigit, numberTokenEnd } from './number-token.js';
 
 const MAX_SAFE_DIGITS = '9007199254740991';
@@ -15,10 +16,28 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 const MINUS = 45;
 const ZERO = 48;
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /**
- * Rewrites every integer literal beyond 2^53 outside strings into a string, wherever it stands (member value,
- * array element, the whole document). A character-by-character scan: exact for any input, and used only for
+ * Whether a literal with a fraction or an exponent may stand for a value beyond 2^53: it has an exponent, or 16
+ * or more integer digits. Cheap, so that ordinary fractions (coordinates) are never converted.
+ */
+function mayBeBeyondSafe(literal: string): boolean {
+  let i = literal.charCodeAt(0) === MINUS ? 1 : 0;
+  const start = i;
+  while (isDigit(literal.charCodeAt(i))) i++;
+  if (i - start >= 16) return true;
+  for (; i < literal.length; i++) {
+    const c = literal.charCodeAt(i);
+    if (c === 101 || c === 69) return true;
+  }
+  return false;
+}
+
+/**
+ * Rewrites every number literal beyond 2^53 outside strings into a string, wherever it stands (member value,
+ * array element, the whole document): integers as their digits, literals with a fraction or an exponent as
+ * {@link exactNumberText} gives them. A character-by-character scan: exact for any input, and used only for
  * bodies that `restoreMemberIntegers` cannot settle.
  * @param text JSON text (valid or not: invalid text stays invalid).
  */
@@ -45,10 +64,19 @@ export function quoteBigIntegersExactly(text: string): string {
       i = Math.max(token.end, start + 1);
       const literal = text.slice(start, i);
       const first = literal.charCodeAt(code === MINUS ? 1 : 0);
-      // A leading zero is invalid JSON; quoting it would make it valid, so it is left for JSON.parse to reject.
-      if (token.integer && first !== ZERO && isDigit(first) && isUnsafeIntegerLiteral(literal)) {
-        pieces.push(text.slice(copied, start), '"', literal, '"');
-        copied = i;
+      // Invalid literals (a leading zero, `1.e5`) are left for JSON.parse to reject: quoting would make them valid.
+      if (token.integer) {
+        if (isDigit(first) && first !== ZERO && isUnsafeIntegerLiteral(literal)) {
+          pieces.push(text.slice(copied, start), '"', literal, '"');
+          copied = i;
+        }
+      } else if (mayBeBeyondSafe(literal) && JSON_NUMBER.test(literal)) {
+        const value = Math.abs(Number(literal));
+        // Beyond a double's range (`1e400`) the value stays Infinity, which no reader takes.
+        if (value > Number.MAX_SAFE_INTEGER && value !== Infinity) {
+          pieces.push(text.slice(copied, start), '"', exactNumberText(literal), '"');
+          copied = i;
+        }
       }
     } else i++;
   }

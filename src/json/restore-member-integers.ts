@@ -1,3 +1,4 @@
+import { exactNumberText } from './exact-number-text.js';
 import { isDigit, numberTokenEnd } from './number-token.js';
 import type { JsonTreeScan } from './scan-json-tree.js';
 
@@ -63,7 +64,7 @@ function sharedLeadingDigits(value: number): string | undefined {
 
 /**
  * Puts back the exact digits of member values that `JSON.parse` rounded, replacing each with a string of its
- * digits in its container.
+ * digits in its container (see {@link exactNumberText} for literals with a fraction or an exponent).
  *
  * Each number is looked for by the leading digits it must share with its rounded value, from where the previous
  * one was found, with the engine's fast substring search: the text is read about once. A hit counts only as a
@@ -89,7 +90,7 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
   if (scan.orderUnknown) return false;
   const { containers, keys, values } = scan.rounded;
   if (countOpeners(text) !== scan.containers) return false;
-  const digits: (string | undefined)[] = new Array(keys.length);
+  const digits: (string | number)[] = new Array(keys.length);
   let checkedName = '';
   let lastValue = Number.NaN;
   let lastPrefix: string | undefined;
@@ -127,15 +128,15 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
       if (!isQuotedNameBefore(text, i + 1, name)) continue;
       const token = numberTokenEnd(text, start);
       if (Number(text.slice(start, token.end)) !== value) continue;
-      // A fraction or exponent makes it a non-integer literal, which keeps the number JSON.parse gave.
-      digits[k] = token.integer ? text.slice(start, token.end) : undefined;
+      // A fraction or exponent (`222016111000001234.0`) gives its exact integer digits when it is whole, else
+      // the literal as written: never the rounded value, which another literal may share. Beyond a double's
+      // range (`1e400`) the value stays Infinity, which no reader takes.
+      const literal = text.slice(start, token.end);
+      digits[k] = token.integer ? literal : Number.isFinite(value) ? exactNumberText(literal) : value;
       cursor = token.end;
       found = true;
     }
   }
-  for (let k = 0; k < keys.length; k++) {
-    const exact = digits[k];
-    if (exact !== undefined) (containers[k] as Record<string, unknown>)[keys[k] as string] = exact;
-  }
+  for (let k = 0; k < keys.length; k++) (containers[k] as Record<string, unknown>)[keys[k] as string] = digits[k];
   return true;
 }

@@ -10,9 +10,12 @@ const TWO_32 = 4294967296;
 
 /**
  * Derives a stable event id from the fields that identify an item, for providers that send no event id.
- * The same fields give the same id, so a redelivered event can be deduplicated; any difference in them gives
- * another id (a number and the string of its digits count as different). A 64-bit non-cryptographic hash (two
- * independent 32-bit lanes), written as 16 hex digits.
+ * The same event gives the same id however its values were written: parts are normalized before they are mixed,
+ * so `42` and `"42"`, `1490962764` and `"1490962764"`, `" x "` and `"x"` count as equal, and an empty or blank
+ * string counts as absent. Callers pass values that need a provider's own reading (addresses, date-time text)
+ * already normalized. Any other difference gives another id. A 64-bit non-cryptographic hash (two independent
+ * 32-bit lanes), written as 16 hex digits. The values are a compatibility promise: the golden test
+ * (tests/normalize/derived-ids.golden.test.ts) pins them.
  * @param parts The identifying values, in a fixed order; `undefined` and `null` stand for an absent field.
  */
 export function deriveEventId(parts: readonly unknown[]): string {
@@ -25,9 +28,26 @@ export function deriveEventId(parts: readonly unknown[]): string {
     // Absent fields cost nothing: every present part starts with a mark of its position, its kind and its
     // length, so values cannot shift into a neighbour's place, absent or not.
     if (part === undefined || part === null) continue;
-    if (typeof part === 'number' && Number.isSafeInteger(part)) {
-      const low = part % TWO_32 | 0;
-      const high = Math.floor(part / TWO_32) | 0;
+    let text = '';
+    let integer: number;
+    if (typeof part === 'number') {
+      if (Number.isSafeInteger(part)) integer = part;
+      else {
+        text = String(part);
+        integer = Number.NaN;
+      }
+    } else if (typeof part === 'string') {
+      text = trimmed(part);
+      if (text === '') continue;
+      // Digit strings meet the numbers they write: `"42"` mixes as `42`.
+      integer = readSafeInteger(text);
+    } else {
+      text = partText(part);
+      integer = Number.NaN;
+    }
+    if (integer === integer) {
+      const low = integer % TWO_32 | 0;
+      const high = Math.floor(integer / TWO_32) | 0;
       const mark = (p << 24) | NUMBER_MARK;
       a = Math.imul(a ^ mark, PRIME_A);
       b = Math.imul(b ^ mark, PRIME_B);
@@ -39,7 +59,6 @@ export function deriveEventId(parts: readonly unknown[]): string {
       b ^= b >>> 15;
       continue;
     }
-    const text = typeof part === 'string' ? part : partText(part);
     const mark = (p << 24) | (text.length & LENGTH_MASK);
     a = Math.imul(a ^ mark, PRIME_A);
     b = Math.imul(b ^ mark, PRIME_B);
@@ -59,6 +78,35 @@ export function deriveEventId(parts: readonly unknown[]): string {
     }
   }
   return finish(a, b);
+}
+
+/** A string without surrounding white space; the common case (none) costs two comparisons. */
+function trimmed(text: string): string {
+  const n = text.length;
+  if (n === 0) return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  return first > 32 && first < 0x80 && last > 32 && last < 0x80 ? text : text.trim();
+}
+
+/**
+ * The safe integer a string writes in plain decimal (optional minus, no leading zero, at most 15 digits, so
+ * always safe), or NaN. Checked without a regular expression: unix times and message ids come as such strings.
+ */
+function readSafeInteger(text: string): number {
+  const negative = text.charCodeAt(0) === 45;
+  const start = negative ? 1 : 0;
+  const n = text.length;
+  if (n === start || n - start > 15) return Number.NaN;
+  if (text.charCodeAt(start) === 48 && n > start + 1) return Number.NaN;
+  let value = 0;
+  for (let i = start; i < n; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  // `-0` is written `"-0"` only by hand; it meets `0`, as the number -0 does.
+  return negative ? -value : value;
 }
 
 /**

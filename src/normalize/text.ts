@@ -43,16 +43,15 @@ const DECIMAL_INTEGER = /^-?(?:0|[1-9]\d*)$/;
  * Reads a provider id (an event, message or campaign id) as its exact decimal digits. Big ids arrive as digit
  * strings from the lossless JSON reader; small ones as numbers.
  * @param value A field as received.
- * @returns The digits (with `-` for negative ids), `undefined` when absent, or `null` when present but not an
- *   integer.
+ * @returns The digits (with `-` for negative ids); `undefined` when absent, or when it is a number beyond 2^53,
+ *   which has lost digits already (an already-parsed body: another id with the same rounding would get the same
+ *   digits, so the caller derives an id instead); `null` when present but not an integer.
  */
 export function readIntegerId(value: unknown): string | undefined | null {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) return null;
-    // A big id the caller parsed with plain JSON.parse has already lost digits: keep what is left, written out
-    // in digits (String() switches to exponent notation from 1e21).
-    return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
+    return Number.isSafeInteger(value) ? String(value) : undefined;
   }
   if (typeof value === 'string') {
     if (isPlainInteger(value)) return value;

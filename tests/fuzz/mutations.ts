@@ -8,15 +8,19 @@ import fc from 'fast-check';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
-/** Every fixture file (any extension), by its path under `fixtures/`. */
+/** Every fixture file (any extension, nested folders included), by its path under `fixtures/`. */
 export function loadFixtures(): readonly (readonly [string, Uint8Array])[] {
   const files: [string, Uint8Array][] = [];
-  for (const folder of readdirSync(FIXTURES, { withFileTypes: true })) {
-    if (!folder.isDirectory()) continue;
-    for (const file of readdirSync(join(FIXTURES, folder.name)).sort()) {
-      files.push([`${folder.name}/${file}`, new Uint8Array(readFileSync(join(FIXTURES, folder.name, file)))]);
+  const visit = (folder: string): void => {
+    const entries = readdirSync(join(FIXTURES, folder), { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1));
+    for (const entry of entries) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) visit(path);
+      // Files at the top level (README.md) are documentation, not bodies.
+      else if (folder !== '') files.push([path, new Uint8Array(readFileSync(join(FIXTURES, path)))]);
     }
-  }
+  };
+  visit('');
   return files;
 }
 

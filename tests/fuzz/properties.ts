@@ -352,19 +352,41 @@ const noPollution: FuzzProperty = {
     ),
 };
 
-/** What a generated value must read back as: big integers as their digits, the rest as JSON.parse gives it. */
+const NUMBER_PARTS = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * What a number literal must read back as: what JSON.parse gives within ±2^53 and beyond a double's range; in
+ * between, a whole literal's exact integer digits and any other literal as written (worked out with BigInt,
+ * independently of the reader).
+ */
+function expectedNumber(literal: string): unknown {
+  const parsed = Number(literal);
+  if (!Number.isFinite(parsed) || Math.abs(parsed) <= Number.MAX_SAFE_INTEGER) return parsed;
+  const [, sign, whole, fraction = '', exponent = '0'] = NUMBER_PARTS.exec(literal)!;
+  const shift = Number(exponent) - fraction.length;
+  const mantissa = BigInt(whole! + fraction);
+  let integer: bigint;
+  if (shift >= 0) integer = mantissa * 10n ** BigInt(shift);
+  else {
+    const divisor = 10n ** BigInt(-shift);
+    if (mantissa % divisor !== 0n) return literal;
+    integer = mantissa / divisor;
+  }
+  return `${sign}${integer}`;
+}
+
+/** What a generated value must read back as: big numbers as their exact text, the rest as JSON.parse gives it. */
 function expectedValue(value: TextValue): unknown {
   if (value instanceof BareInteger) return value.digits;
-  if (value instanceof RawNumber) return Number(value.literal);
+  if (value instanceof RawNumber) return expectedNumber(value.literal);
   if (value instanceof Members) return Object.fromEntries(value.entries.map(([key, item]) => [key, expectedValue(item)]));
   if (Array.isArray(value)) return value.map(expectedValue);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
     // JSON has no negative zero to write: JSON.stringify(-0) is `0`.
     if (Object.is(value, -0)) return 0;
-    // A double written as an integer literal beyond 2^53 (JSON.stringify(2 ** 60)) is such an integer too.
-    const literal = JSON.stringify(value);
-    if (/^-?\d+$/.test(literal) && !Number.isSafeInteger(value)) return literal;
+    // A double beyond 2^53 is written as a literal (JSON.stringify(2 ** 60), `1e+21`) read back exactly too.
+    return expectedNumber(JSON.stringify(value));
   }
   return value;
 }

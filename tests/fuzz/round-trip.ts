@@ -223,6 +223,7 @@ const DELIVERY_STATUS: Readonly<Record<string, readonly [string, string | undefi
   'bounce:bad-mailbox': ['bounced', 'hard'],
   'bounce:soft': ['bounced', 'soft'],
   'bounce:spam-block': ['bounced', 'undetermined'],
+  deferred: ['deferred', undefined],
 };
 
 function lingdongRoundTripItem(group: string, offsetMinutes: number): fc.Arbitrary<RoundTripItem> {
@@ -279,7 +280,10 @@ function lingdongRoundTripItem(group: string, offsetMinutes: number): fc.Arbitra
         }
       }
       expected.occurredAt = instant === undefined ? undefined : new Date(instant);
-      setIf(expected, 'messageId', (g.mid === null ? undefined : textOf(g.mid)) ?? (g.messageId === null ? undefined : textOf(g.messageId)));
+      // `mid` first; a delivery record's own `id` is the `mid` of its opens and clicks, so it comes next there.
+      const mid = g.mid === null ? undefined : textOf(g.mid);
+      const recordId = delivery && g.id !== null ? idText(g.id) : undefined;
+      setIf(expected, 'messageId', mid ?? recordId ?? (g.messageId === null ? undefined : textOf(g.messageId)));
       setIf(expected, 'campaign', textOf(g.campaign ?? undefined));
       setIf(expected, 'subject', textOf(g.subject ?? undefined));
       if (delivery) {

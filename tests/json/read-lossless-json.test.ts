@@ -78,12 +78,26 @@ describe('readLosslessJson', () => {
     expect(readLosslessJson(`{"id": ${digits}, "e": 1e400}`)).toEqual({ id: digits, e: Infinity });
   });
 
-  it('leaves big non-integers and huge exponents to JSON.parse', () => {
+  it('never rounds a fraction or exponent literal beyond 2^53: whole ones give their digits, others stay as written', () => {
     expect(readLosslessJson('{"a": 12345678901234567890.5, "b": 1e400, "c": 1.5e20}')).toEqual({
-      a: 12345678901234567000,
+      a: '12345678901234567890.5',
       b: Infinity,
-      c: 150000000000000000000,
+      c: '150000000000000000000',
     });
+    // Two ids that JSON.parse rounds to one value keep their own digits, in members (the fast path) and in
+    // arrays (the exact re-read), from fraction and exponent literals alike.
+    expect(readLosslessJson('{"delivered":[{"id":222016111000001234.0},{"id":222016111000001235.0}]}')).toEqual({
+      delivered: [{ id: '222016111000001234' }, { id: '222016111000001235' }],
+    });
+    expect(readLosslessJson('{"delivered":[{"id":2.22016111000001234e17},{"id":-2.22016111000001235E+17}]}')).toEqual({
+      delivered: [{ id: '222016111000001234' }, { id: '-222016111000001235' }],
+    });
+    expect(readLosslessJson('[2220161110000012340e-1, 9007199254740993.5, 1.5, 0.5e1]')).toEqual([
+      '222016111000001234', '9007199254740993.5', 1.5, 5,
+    ]);
+    // Invalid literals stay invalid: quoting them would make them valid.
+    expect(codeOf(() => readLosslessJson('{"a":012345678901234567.0}'))).toBe('invalid_json');
+    expect(codeOf(() => readLosslessJson('{"a":1.e17}'))).toBe('invalid_json');
   });
 
   it('reads bytes as UTF-8, ignoring a BOM', () => {

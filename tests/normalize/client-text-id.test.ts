@@ -29,9 +29,10 @@ describe('readText, isTextOrAbsent, readIntegerId', () => {
     expect(readIntegerId(undefined)).toBeUndefined();
     expect(readIntegerId('')).toBeUndefined();
     expect(readIntegerId(1.5)).toBeNull();
-    // Already rounded by the caller's JSON.parse: kept as digits.
-    expect(readIntegerId(222016111000001234)).toBe('222016111000001250');
-    expect(readIntegerId(1e21)).toBe('1000000000000000000000');
+    // Already rounded by the caller's JSON.parse: no id (the caller derives one), never the rounded digits.
+    expect(readIntegerId(222016111000001234)).toBeUndefined();
+    expect(readIntegerId(1e21)).toBeUndefined();
+    expect(readIntegerId(9007199254740991)).toBe('9007199254740991');
     expect(readIntegerId('12a')).toBeNull();
     expect(readIntegerId('007')).toBeNull();
     expect(readIntegerId(true)).toBeNull();

@@ -28,7 +28,7 @@ describe('Lingdong: the article example', () => {
       id: '2201602002317593',
       recipient: 'hg007@example.com',
       occurredAt: new Date('2014-02-20T10:08:05.000Z'),
-      messageId: '12399',
+      messageId: '2201602002317593',
       campaign: '大麦网温馨提示:您关注的演出内容有更新',
       bounce: 'hard',
       smtp: { enhancedStatus: '5.1.2', text: 'Action: failed | Status: 5.1.2 (bad destination system: no such domain)' },
@@ -42,7 +42,7 @@ describe('Lingdong: the article example', () => {
       id: '22201606019253710',
       recipient: 'xiaorong@example.com',
       occurredAt: new Date('2014-06-27T07:03:04.000Z'),
-      messageId: '162084',
+      messageId: '22201606019253710',
       campaign: '大麦网温馨提示:您关注的演出内容有更新',
       smtp: { code: 250, text: 'smtp;250 ok: Message 1758717523 accepted' },
     });
@@ -111,9 +111,10 @@ describe('Lingdong: receipts, statuses and API-reference fields', () => {
     ]);
   });
 
-  it('takes updatedAt milliseconds, mid before messageId, and negative ids', () => {
+  it('takes updatedAt milliseconds, mid before the record id, and negative ids', () => {
     expect(events[1]!.occurredAt).toEqual(new Date(1403852584000));
-    expect(events[1]!.messageId).toBe('162084');
+    // A delivery record's own id is the `mid` its opens and clicks carry: the message id they share.
+    expect(events[1]!.messageId).toBe('22201606019253712');
     expect(events[2]!.messageId).toBe('162085');
     expect(events[2]!.occurredAt).toEqual(new Date('2014-06-27T07:05:41.000Z'));
     expect(events[3]!.id).toBe('-2201602002317593');
@@ -128,7 +129,7 @@ describe('Lingdong: subscriptions, announced and unknown groups, unknown statuse
     expect(issues).toEqual([]);
     expect(events.map((e) => [e.type, e.type === 'unknown' ? e.providerEvent : undefined])).toEqual([
       ['delivered', undefined],
-      ['unknown', 'deferred'],
+      ['deferred', undefined],
       ['subscribed', undefined],
       ['unknown', 'replies'],
       ['unknown', 'changeProfiles'],
@@ -136,17 +137,20 @@ describe('Lingdong: subscriptions, announced and unknown groups, unknown statuse
     ]);
   });
 
-  it('keeps what an unknown event has', () => {
+  it('reads status deferred as a deferred event with its DSN', () => {
     expect(shape(events[1])).toStrictEqual({
-      type: 'unknown',
+      type: 'deferred',
       provider: 'lingdong',
       id: '22201606019253721',
       recipient: 'two@someone.com',
       occurredAt: new Date('2014-06-28T01:20:02.000Z'),
-      providerEvent: 'deferred',
-      messageId: '162140',
+      messageId: '22201606019253721',
       campaign: 'KiKUU Order Shipped Reminder',
+      smtp: { enhancedStatus: '4.4.1', text: 'Action: delayed | Status: 4.4.1 (connection timed out)' },
     });
+  });
+
+  it('keeps what an unknown event has', () => {
     expect(events[3]!.raw.content).toBe('请问这场演出还有余票吗?');
   });
 

@@ -43,23 +43,49 @@ export function isKnownGroup(key: string): boolean {
   return ACTIVITY_GROUPS.has(key) || DELIVERY_GROUPS.has(key) || ANNOUNCED_GROUPS.has(key);
 }
 
-/** The id Lingdong sent, or one derived from the item; `null` when the sent id is not an integer. */
-function eventId(item: Item, group: string): string | null {
+/** The key of a time for a derived id: its wall clock (date-time text) or epoch milliseconds, whatever its form. */
+function timeKey(value: unknown): number | undefined {
+  return value === undefined || value === null ? undefined : readLingdongTime(value, undefined);
+}
+
+/**
+ * The id Lingdong sent, or one derived from the item's normalized values; `null` when the sent id is not an
+ * integer. An id that is a number beyond 2^53 (an already-parsed body) has lost digits, so the id is derived.
+ * @param recipient The normalized recipient, if any.
+ * @param messageId The event's message id, if any.
+ */
+function eventId(item: Item, group: string, recipient: string | undefined, messageId: string | undefined): string | null {
   const id = readIntegerId(item.id);
   if (id !== undefined) return id;
   return deriveEventId([
     'lingdong',
-    group,
-    item.email,
-    item.createdAt,
-    item.updated,
-    item.updatedAt,
-    item.status,
-    item.url,
-    item.mid,
-    item.messageId,
-    item.campaign,
+    // `receipts` is the new name of `delivered`: the same record keeps its id under either.
+    group === 'receipts' ? 'delivered' : group,
+    recipient?.toLowerCase(),
+    timeKey(item.createdAt),
+    timeKey(item.updated),
+    timeKey(item.updatedAt),
+    readText(item.status),
+    readText(item.url),
+    messageId,
+    readText(item.campaign),
   ]);
+}
+
+/**
+ * The message an activity (open, click, ...) belongs to: `mid` when present, else `messageId`. Lingdong's `mid`
+ * is the id of the delivery record, so a delivery's message id is its own `id` (see {@link deliveryMessageId}).
+ */
+function activityMessageId(item: Item): string | undefined {
+  return readText(item.mid) ?? readText(item.messageId);
+}
+
+/**
+ * The message id of a delivery record: `mid` when present, else the record's own `id` (what its opens and clicks
+ * carry as `mid`), else `messageId`. So a delivery and its opens and clicks share one `messageId`.
+ */
+function deliveryMessageId(item: Item): string | undefined {
+  return readText(item.mid) ?? readIntegerId(item.id) ?? readText(item.messageId);
 }
 
 /** Whether the text fields every Lingdong item may carry are text. */
@@ -77,10 +103,10 @@ function startLingdongEvent(
   recipient: string | undefined,
   item: Item,
   instant: number | undefined,
+  messageId: string | undefined,
 ): EventDraft {
   const event = startEvent(type, 'lingdong', id, recipient, instant);
-  // The message id is `mid` when present, else `messageId`.
-  setField(event, 'messageId', readText(item.mid) ?? readText(item.messageId));
+  setField(event, 'messageId', messageId);
   setField(event, 'campaign', readText(item.campaign));
   setField(event, 'subject', readText(item.subject));
   return event;
@@ -103,9 +129,10 @@ function decodeActivity(item: unknown, group: string, type: ActivityType, readTi
   ) {
     return lingdongActivitySchema;
   }
-  const id = eventId(item, group);
+  const messageId = activityMessageId(item);
+  const id = eventId(item, group, recipient, messageId);
   if (id === null) return lingdongActivitySchema;
-  const event = startLingdongEvent(type, id, recipient, item, created);
+  const event = startLingdongEvent(type, id, recipient, item, created, messageId);
   if (type !== 'subscribed') {
     setField(event, 'ip', readText(ip));
     setField(event, 'geo', toGeoLocation(location, latitude, longitude));
@@ -144,14 +171,16 @@ function decodeDelivery(item: unknown, group: string, readTime: TimeReader): Ite
   const status = item.status.trim();
   if (status === '') return lingdongDeliverySchema;
   const bounce = BOUNCE_KINDS.get(status) ?? (status.startsWith('bounce:') ? 'undetermined' : undefined);
-  if (status !== 'success' && bounce === undefined) return decodeUnknown(item, group, status, readTime);
+  const type = bounce !== undefined ? 'bounced' : status === 'success' ? 'delivered' : status === 'deferred' ? 'deferred' : undefined;
+  if (type === undefined) return decodeUnknown(item, group, status, readTime);
   const recipient = normalizeEmail(item.email);
   if (recipient === undefined) return lingdongDeliverySchema;
   const instant = deliveryTime(item, readTime);
   if (instant === false || !isTextOrAbsent(item.dsn) || !hasTextCommonFields(item)) return lingdongDeliverySchema;
-  const id = eventId(item, group);
+  const messageId = deliveryMessageId(item);
+  const id = eventId(item, group, recipient, messageId);
   if (id === null) return lingdongDeliverySchema;
-  const event = startLingdongEvent(bounce === undefined ? 'delivered' : 'bounced', id, recipient, item, instant);
+  const event = startLingdongEvent(type, id, recipient, item, instant, messageId);
   setField(event, 'bounce', bounce);
   setField(event, 'smtp', parseSmtpDiagnostic(item.dsn));
   return finishEvent(event, item);
@@ -161,9 +190,11 @@ function decodeUnknown(item: unknown, group: string, providerEvent: string, read
   if (!isItem(item)) return lingdongUnknownItemSchema;
   const instant = deliveryTime(item, readTime);
   if (instant === false) return lingdongUnknownItemSchema;
-  const id = eventId(item, group);
+  const recipient = normalizeEmail(item.email);
+  const messageId = DELIVERY_GROUPS.has(group) ? deliveryMessageId(item) : activityMessageId(item);
+  const id = eventId(item, group, recipient, messageId);
   if (id === null) return lingdongUnknownItemSchema;
-  const event = startLingdongEvent('unknown', id, normalizeEmail(item.email), item, instant);
+  const event = startLingdongEvent('unknown', id, recipient, item, instant, messageId);
   event.providerEvent = providerEvent;
   return finishEvent(event, item);
 }

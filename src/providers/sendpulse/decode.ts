@@ -44,28 +44,33 @@ const NAMED_BOUNCES: ReadonlyMap<string, BounceKind> = new Map([
 ]);
 
 /**
- * SendPulse sends no event id: derive one from the fields that identify the event. Descriptive text (sender,
- * subject, reply text) is left out, as it is the same for every event of a message, except when the item has
- * neither time nor message nor campaign (the SMTP `unsubscribed` example): then it tells messages apart.
+ * SendPulse sends no event id: derive one from the normalized fields that identify the event (the event name, the
+ * instant, the message, campaign and list ids, the recipient in lower case, the link, the SMTP codes), so `42`
+ * and `"42"`, a unix time as a number or a string, and `" A@Example.com "` and `a@example.com` give one id.
+ * Descriptive text (sender, subject) is left out, as it is the same for every event of a message, except when
+ * the item has neither time nor message nor campaign (the SMTP `unsubscribed` example): then it tells messages
+ * apart, and only the dedup window tells two such events for the same message apart.
+ * @param instant The event's instant, if any.
+ * @param recipient The normalized recipient, if any.
  */
-function derivedId(item: Item): string {
-  const anchored = item.timestamp != null || item.message_id != null || item.task_id != null;
+function derivedId(item: Item, name: string, instant: number | undefined, recipient: string | undefined): string {
+  const messageId = readText(item.message_id);
+  const campaign = readText(item.task_id);
+  const anchored = instant !== undefined || messageId !== undefined || campaign !== undefined;
   return deriveEventId([
     'sendpulse',
-    item.event,
-    item.timestamp,
-    item.message_id,
-    item.task_id,
-    item.recipient,
-    item.email,
-    item.link_url,
-    item.link_id,
-    item.url,
-    item.smtp_server_response_code,
-    item.smtp_server_response_subcode,
-    item.book_id,
-    anchored ? undefined : item.sender,
-    anchored ? undefined : item.subject,
+    name,
+    instant,
+    messageId,
+    campaign,
+    recipient?.toLowerCase(),
+    readText(item.link_url) ?? readText(item.url),
+    readText(item.link_id),
+    readText(item.smtp_server_response_code),
+    readText(item.smtp_server_response_subcode),
+    readText(item.book_id),
+    anchored ? undefined : readText(item.sender),
+    anchored ? undefined : readText(item.subject),
   ]);
 }
 
@@ -93,8 +98,14 @@ function bounceFromCode(code: number | undefined): BounceKind {
 }
 
 /** Starts an event with the fields every SendPulse event shares. */
-function startSendpulseEvent(type: EmailEvent['type'], item: Item, recipient: string | undefined, instant: number | undefined) {
-  const event = startEvent(type, 'sendpulse', derivedId(item), recipient, instant);
+function startSendpulseEvent(
+  type: EmailEvent['type'],
+  name: string,
+  item: Item,
+  recipient: string | undefined,
+  instant: number | undefined,
+) {
+  const event = startEvent(type, 'sendpulse', derivedId(item, name, instant, recipient), recipient, instant);
   setField(event, 'messageId', readText(item.message_id));
   setField(event, 'sender', readText(item.sender));
   setField(event, 'subject', readText(item.subject));
@@ -118,7 +129,7 @@ function decodeItem(item: unknown): ItemOutcome {
   const type = EVENT_TYPES.get(name);
   if (type === undefined) {
     if (instant === false) return sendpulseUnknownItemSchema;
-    const event = startSendpulseEvent('unknown', item, normalizeEmail(recipientField(item)), instant);
+    const event = startSendpulseEvent('unknown', name, item, normalizeEmail(recipientField(item)), instant);
     event.providerEvent = name;
     return finishEvent(event, item);
   }
@@ -126,7 +137,7 @@ function decodeItem(item: unknown): ItemOutcome {
   const schema = sent === item.recipient ? sendpulseSmtpItemSchema : sendpulseEmailItemSchema;
   const recipient = normalizeEmail(sent);
   if (recipient === undefined || instant === false || !hasTextFields(item)) return schema;
-  const event = startSendpulseEvent(type, item, recipient, instant);
+  const event = startSendpulseEvent(type, name, item, recipient, instant);
   switch (type) {
     case 'delivered':
     case 'bounced': {
