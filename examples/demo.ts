@@ -59,7 +59,10 @@ function fixtureFiles(): string[] {
   const files: string[] = [];
   for (const folder of readdirSync(FIXTURES, { withFileTypes: true })) {
     if (!folder.isDirectory()) continue;
-    for (const file of readdirSync(join(FIXTURES, folder.name))) files.push(join(FIXTURES, folder.name, file));
+    for (const file of readdirSync(join(FIXTURES, folder.name), { withFileTypes: true })) {
+      // Sub-folders hold signed examples with their keys, which the providers' tests replay.
+      if (file.isFile()) files.push(join(FIXTURES, folder.name, file.name));
+    }
   }
   // Provider bodies first, the invalid ones last.
   const rank = (path: string): string => (relative(FIXTURES, path).startsWith('invalid') ? `1${path}` : `0${path}`);

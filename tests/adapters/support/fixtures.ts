@@ -9,7 +9,7 @@ export const FIXTURES_DIR = fileURLToPath(new URL('../../../fixtures', import.me
 export interface Fixture {
   /** Path under `fixtures/`, e.g. `lingdong/article.json`. */
   name: string;
-  /** The folder it sits in: `lingdong`, `sendpulse` or `invalid`. */
+  /** The folder it sits in: a provider's name, or `invalid`. */
   folder: string;
   /** The body, byte for byte. */
   bytes: Buffer;
@@ -20,8 +20,10 @@ export function allFixtures(): Fixture[] {
   const found: Fixture[] = [];
   for (const folder of readdirSync(FIXTURES_DIR, { withFileTypes: true })) {
     if (!folder.isDirectory()) continue;
-    for (const file of readdirSync(join(FIXTURES_DIR, folder.name)).sort()) {
-      const path = join(FIXTURES_DIR, folder.name, file);
+    for (const entry of readdirSync(join(FIXTURES_DIR, folder.name), { withFileTypes: true })) {
+      // Sub-folders (signed examples with their headers and keys) are read by their providers' own tests.
+      if (!entry.isFile()) continue;
+      const path = join(FIXTURES_DIR, folder.name, entry.name);
       found.push({ name: relative(FIXTURES_DIR, path), folder: folder.name, bytes: readFileSync(path) });
     }
   }
