@@ -1,0 +1,114 @@
+import type { BounceKind } from '../../events.js';
+import { WebhookError } from '../../errors.js';
+import { deriveEventId } from '../../normalize/derive-id.js';
+import { readText } from '../../normalize/text.js';
+import { type EventDraft, finishEvent, setField, startEvent } from '../event-fields.js';
+import { explainBadItem } from '../explain-bad-item.js';
+import { type Item, type ItemOutcome, isEvent, isItem } from '../item.js';
+import type { DecodeContext, HeaderReader } from '../provider.js';
+import { isResendBody } from './detect.js';
+import { RESEND_EVENT_TYPES } from './event-types.js';
+import { readResendAddress, readResendRecipient } from './read-address.js';
+import { readResendTags } from './read-tags.js';
+import { readResendTime } from './read-time.js';
+import { resendEmailEventSchema, resendOtherEventSchema } from './schema.js';
+
+/** `data.bounce.type`: Resend passes on Amazon SES's bounce types. */
+function bounceKindOf(bounceType: string | undefined): BounceKind {
+  if (bounceType === 'Permanent') return 'hard';
+  if (bounceType === 'Transient') return 'soft';
+  return 'undetermined';
+}
+
+/**
+ * The event id: the `svix-id` header (`webhook-id` under Standard Webhooks names), the same on every redelivery
+ * of one event. Without headers, an id derived from the normalized values that tell events apart.
+ */
+function eventId(header: HeaderReader, type: string, instant: number, data: Item, recipient: string | undefined): string {
+  const sent = readText(header('svix-id')) ?? readText(header('webhook-id'));
+  if (sent !== undefined) return sent;
+  const click = isItem(data.click) ? data.click : undefined;
+  return deriveEventId([
+    'resend',
+    type,
+    instant,
+    readText(data.email_id) ?? readText(data.id),
+    recipient,
+    click === undefined ? undefined : readText(click.link),
+    click === undefined ? undefined : readText(click.timestamp),
+  ]);
+}
+
+function objectField(data: Item, key: string): Item | undefined {
+  const value = data[key];
+  return isItem(value) ? value : undefined;
+}
+
+/** Adds what one kind of email event says beyond the common fields. */
+function setKindFields(event: EventDraft, type: string, data: Item): void {
+  switch (type) {
+    case 'email.bounced': {
+      const bounce = objectField(data, 'bounce');
+      event.bounce = bounceKindOf(readText(bounce?.type));
+      setField(event, 'reason', readText(bounce?.subType));
+      setField(event, 'description', readText(bounce?.message));
+      break;
+    }
+    case 'email.failed':
+      setField(event, 'reason', readText(objectField(data, 'failed')?.reason));
+      break;
+    case 'email.suppressed': {
+      const suppressed = objectField(data, 'suppressed');
+      setField(event, 'reason', readText(suppressed?.type));
+      setField(event, 'description', readText(suppressed?.message));
+      break;
+    }
+    case 'email.clicked': {
+      const click = objectField(data, 'click');
+      setField(event, 'ip', readText(click?.ipAddress));
+      setField(event, 'userAgent', readText(click?.userAgent));
+      setField(event, 'url', readText(click?.link));
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+function decodeEvent(body: Item, header: HeaderReader): ItemOutcome {
+  const type = typeof body.type === 'string' ? body.type.trim() : '';
+  const data = body.data as Item;
+  const mapped = RESEND_EVENT_TYPES.get(type);
+  const instant = readResendTime(body.created_at);
+  // Email events name their recipient in `to`; contact and suppression events in `email`.
+  const recipient = readResendRecipient(data.to) ?? (mapped === undefined ? readResendAddress(data.email) : undefined);
+  if (mapped !== undefined && (recipient === undefined || instant === undefined)) return resendEmailEventSchema;
+  if (instant === undefined || type === '') return resendOtherEventSchema;
+  const event = startEvent(mapped ?? 'unknown', 'resend', eventId(header, type, instant, data, recipient), recipient, instant);
+  setField(event, 'messageId', readText(data.email_id));
+  setField(event, 'sender', readResendAddress(data.from));
+  setField(event, 'subject', readText(data.subject));
+  setField(event, 'campaign', readText(data.broadcast_id));
+  const { tags, metadata } = readResendTags(data.tags);
+  setField(event, 'tags', tags);
+  setField(event, 'metadata', metadata);
+  if (mapped === undefined) event.providerEvent = type;
+  else setKindFields(event, type, data);
+  return finishEvent(event, body);
+}
+
+/**
+ * Decodes a Resend webhook: one event per request, `{ type, created_at, data }`, its id in the `svix-id` header.
+ * @param body A parsed body.
+ * @param context Where the event or the issue goes; its headers give the event id.
+ * @throws {WebhookError} `invalid_payload` when the body is not a Resend event object.
+ */
+export function decodeResend(body: unknown, context: DecodeContext): void {
+  if (!isResendBody(body)) {
+    throw new WebhookError('invalid_payload', 'a Resend body is one JSON object with type, created_at and data');
+  }
+  const item = body as Item;
+  const outcome = decodeEvent(item, context.header);
+  if (isEvent(outcome)) context.events.push(outcome);
+  else context.reject(explainBadItem(outcome, item, []));
+}

@@ -1,0 +1,23 @@
+import { normalizeEmail } from '../../normalize/email.js';
+import { readText } from '../../normalize/text.js';
+
+/**
+ * Reads an address that may be written with a display name, as Resend writes `from`: `Acme <onboarding@resend.dev>`.
+ * @param value A field as received.
+ * @returns The normalized address, or `undefined` when there is none.
+ */
+export function readResendAddress(value: unknown): string | undefined {
+  const text = readText(value);
+  if (text === undefined) return undefined;
+  const open = text.lastIndexOf('<');
+  return normalizeEmail(open >= 0 && text.endsWith('>') ? text.slice(open + 1, -1) : text);
+}
+
+/**
+ * The recipient of an email event: the first of `data.to`. Since November 2024 Resend posts one event per
+ * recipient, and `to` (still an array) holds just that recipient.
+ * @param to `data.to` as received: an array, or a single address.
+ */
+export function readResendRecipient(to: unknown): string | undefined {
+  return readResendAddress(Array.isArray(to) ? to[0] : to);
+}
