@@ -179,7 +179,7 @@ export function checkEvent(event: unknown, provider: string, where: string): ass
     }
   }
   if ('client' in event) {
-    const client = checkShape(`${where}.client`, event.client, ['name', 'platform', 'device']);
+    const client = checkShape(`${where}.client`, event.client, ['name', 'platform', 'device', 'version']);
     for (const key of Object.keys(client)) checkText(`${where}.client.${key}`, client[key]);
   }
   const raw = event.raw;

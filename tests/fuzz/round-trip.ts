@@ -100,7 +100,7 @@ export const sendpulseRoundTripItem: fc.Arbitrary<RoundTripItem> = fc
     browser: optionalText,
     platform: optionalText,
     device: optionalText,
-    extra: fc.option(fc.tuple(fc.constantFrom('browser_ver', 'link_id', 'book_id', 'from_all', 'categories'), cleanText)),
+    extra: fc.option(fc.tuple(fc.constantFrom('browser_ver', 'link_id', 'book_id', 'from_all', 'status_explain', 'categories'), fc.oneof(cleanText, fc.constantFrom('1', ' 1 ', 'true', '0')))),
   })
   .filter(({ name, email }) => email !== null || !SENDPULSE_TYPE.has(name))
   .map((g) => {
@@ -133,6 +133,10 @@ export const sendpulseRoundTripItem: fc.Arbitrary<RoundTripItem> = fc
     setIf(expected, 'sender', textOf(g.sender ?? undefined));
     setIf(expected, 'subject', textOf(g.subject ?? undefined));
     setIf(expected, 'campaign', g.taskId === null ? undefined : String(g.taskId));
+    const [extraKey, extraText] = g.extra ?? [undefined, undefined];
+    const extraValue = textOf(extraText);
+    if (extraKey === 'book_id') setIf(expected, 'listId', extraValue);
+    if (extraKey === 'status_explain') setIf(expected, 'description', extraValue);
     if (type === 'delivered' || type === 'bounced') {
       const smtp: Record<string, unknown> = {};
       const code = textOf(g.smtp.code ?? undefined);
@@ -150,11 +154,17 @@ export const sendpulseRoundTripItem: fc.Arbitrary<RoundTripItem> = fc
       setIf(client, 'name', textOf(g.browser ?? undefined));
       setIf(client, 'platform', textOf(g.platform ?? undefined));
       setIf(client, 'device', textOf(g.device ?? undefined));
+      if (extraKey === 'browser_ver') setIf(client, 'version', extraValue);
       if (Object.keys(client).length > 0) expected.client = client;
       if (type === 'clicked') setIf(expected, 'url', textOf(g.linkUrl ?? undefined) ?? textOf(g.url ?? undefined));
     }
     if (type === 'unsubscribed' || type === 'complained') setIf(expected, 'reason', textOf(g.reason ?? undefined));
-    if (type === 'subscribed') setIf(expected, 'source', textOf(g.source ?? undefined));
+    if (type === 'unsubscribed' || type === 'complained' || type === 'subscribed') setIf(expected, 'source', textOf(g.source ?? undefined));
+    if (type === 'unsubscribed') {
+      // `from_all` set means every list; an address book named means that list.
+      if (extraKey === 'from_all' && (extraValue === '1' || extraValue === 'true')) expected.scope = 'all';
+      else if (extraKey === 'book_id' && extraValue !== undefined) expected.scope = 'list';
+    }
     if (type === 'unknown') expected.providerEvent = g.name;
     return { item, raw, expected };
   });

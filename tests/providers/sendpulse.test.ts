@@ -160,18 +160,44 @@ describe('SendPulse bulk-campaign dialect', () => {
       recipient: 'john.doe@sendpulse.com',
       occurredAt: new Date('2024-05-30T09:05:41.000Z'),
       campaign: '3668141',
-      client: { name: 'Firefox', platform: 'Windows', device: 'Desktop' },
+      client: { name: 'Firefox', platform: 'Windows', device: 'Desktop', version: '125.0' },
     });
     expect(shape(events[2])).toMatchObject({
       type: 'clicked',
       recipient: 'jane.roe@example.com',
       url: 'https://shop.example/sale?utm_source=sendpulse',
-      client: { name: 'Chrome', platform: 'Android', device: 'Mobile' },
+      client: { name: 'Chrome', platform: 'Android', device: 'Mobile', version: '124.0.6367.179' },
     });
     expect(events[4]).not.toHaveProperty('reason');
     expect(events[5]).toMatchObject({ bounce: 'soft' });
     expect(events[6]).toMatchObject({ bounce: 'hard' });
-    expect(events[7]).toMatchObject({ source: 'address book', recipient: 'fresh.subscriber@example.com' });
+    expect(events[7]).toMatchObject({ source: 'address book', recipient: 'fresh.subscriber@example.com', listId: '490686' });
+  });
+
+  it('reads the address book as listId and from_all as the scope of an unsubscribe', () => {
+    expect(shape(events[4])).toStrictEqual({
+      type: 'unsubscribed',
+      provider: 'sendpulse',
+      recipient: 'leaving@example.org',
+      occurredAt: new Date('2024-05-30T09:21:12.000Z'),
+      campaign: '3668141',
+      listId: '490686',
+      scope: 'all',
+    });
+    const scopeOf = (extra: Record<string, unknown>) => {
+      const item = { event: 'unsubscribe', email: 'a@example.com', timestamp: '1717060872', ...extra };
+      const [event] = parseWebhook([item]).events;
+      return event?.type === 'unsubscribed' ? event.scope : 'not unsubscribed';
+    };
+    expect(scopeOf({ from_all: 1 })).toBe('all');
+    expect(scopeOf({ from_all: '0', book_id: 490686 })).toBe('list');
+    expect(scopeOf({ book_id: '490686' })).toBe('list');
+    expect(scopeOf({ from_all: '0' })).toBeUndefined();
+  });
+
+  it('keeps the source of a spam complaint', () => {
+    const [event] = parseWebhook([{ event: 'spam', email: 'a@example.com', timestamp: '1717060422', task_id: 1, source: 'fbl' }]).events;
+    expect(event).toMatchObject({ type: 'complained', source: 'fbl' });
   });
 
   it('passes a campaign status update through without a recipient', () => {
@@ -181,6 +207,8 @@ describe('SendPulse bulk-campaign dialect', () => {
       providerEvent: 'task_status_update',
       occurredAt: new Date('2024-05-30T08:50:00.000Z'),
       campaign: '3668141',
+      listId: '490686',
+      description: 'Sending',
     });
   });
 });

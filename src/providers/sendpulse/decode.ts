@@ -85,7 +85,8 @@ function hasTextFields(item: Item): boolean {
     isTextOrAbsent(item.smtp_server_response_subcode) && isTextOrAbsent(item.smtp_server_response) &&
     isTextOrAbsent(item.link_url) && isTextOrAbsent(item.url) && isTextOrAbsent(item.reason) &&
     isTextOrAbsent(item.source) && isTextOrAbsent(item.open_device) && isTextOrAbsent(item.open_platform) &&
-    isTextOrAbsent(item.browser_name)
+    isTextOrAbsent(item.browser_name) && isTextOrAbsent(item.browser_ver) && isTextOrAbsent(item.book_id) &&
+    isTextOrAbsent(item.status_explain)
   );
 }
 
@@ -110,7 +111,21 @@ function startSendpulseEvent(
   setField(event, 'sender', readText(item.sender));
   setField(event, 'subject', readText(item.subject));
   setField(event, 'campaign', readText(item.task_id));
+  setField(event, 'listId', readText(item.book_id));
+  setField(event, 'description', readText(item.status_explain));
   return event;
+}
+
+const ALL_LISTS: ReadonlySet<unknown> = new Set([1, '1', true, 'true']);
+
+/**
+ * What an unsubscribe covers: `all` when `from_all` is set (`1`, `"1"`, `true`), else `list` when it names an
+ * address book (`book_id`), else unknown.
+ */
+function unsubscribeScope(item: Item): 'all' | 'list' | undefined {
+  const fromAll = typeof item.from_all === 'string' ? item.from_all.trim() : item.from_all;
+  if (ALL_LISTS.has(fromAll)) return 'all';
+  return readText(item.book_id) === undefined ? undefined : 'list';
 }
 
 /**
@@ -148,12 +163,14 @@ function decodeItem(item: unknown): ItemOutcome {
     }
     case 'opened':
     case 'clicked':
-      setField(event, 'client', toEmailClient(item.browser_name, item.open_platform, item.open_device));
+      setField(event, 'client', toEmailClient(item.browser_name, item.open_platform, item.open_device, item.browser_ver));
       if (type === 'clicked') setField(event, 'url', readText(item.link_url) ?? readText(item.url));
       break;
     case 'unsubscribed':
     case 'complained':
       setField(event, 'reason', readText(item.reason));
+      setField(event, 'source', readText(item.source));
+      if (type === 'unsubscribed') setField(event, 'scope', unsubscribeScope(item));
       break;
     case 'subscribed':
       setField(event, 'source', readText(item.source));

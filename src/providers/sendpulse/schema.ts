@@ -5,6 +5,7 @@ import { emailField, itemObject, requiredNameField, textField, timeField } from 
 export const SENDPULSE_TEXT_FIELDS = [
   'message_id', 'task_id', 'sender', 'subject', 'smtp_server_response_code', 'smtp_server_response_subcode',
   'smtp_server_response', 'link_url', 'url', 'reason', 'source', 'open_device', 'open_platform', 'browser_name',
+  'browser_ver', 'book_id', 'status_explain',
 ] as const;
 
 const unixTime = timeField(readUnixSeconds, 'unix seconds');
