@@ -1,7 +1,7 @@
-// `npm run load`: the receiving-under-abuse probe of issue 9, bounded and on loopback only. A child process runs
-// `nodeWebhook` with a secret; this process opens 500 slow connections (headers trickled a byte at a time), 250
-// uploads that know the secret, declare 4 MiB and stall just before the end, and posts one good delivery every
-// 0.5 s. It prints the server's RSS, heap and event-loop delay, and the good deliveries' latency. It stops by
+// `npm run load`: the receiving-under-abuse probe of issue 9, bounded and on loopback only. One child process runs
+// `nodeWebhook` with a secret; another opens 500 slow connections (headers trickled a byte at a time) and 250
+// uploads that know the secret, declare 4 MiB and stall just before the end; this process posts one good delivery
+// every 0.5 s, so its latencies are not those of a client busy writing a gigabyte. It prints the server's RSS, heap and event-loop delay, and the good deliveries' latency. It stops by
 // itself after RUN_SECONDS. It is a script, not a test: it never fails because the machine is slow.
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -29,6 +29,8 @@ interface ServerSample {
 
 type ToServer = { kind: 'sample' } | { kind: 'stop' };
 type FromServer = { kind: 'ready'; port: number } | ({ kind: 'sample' } & ServerSample);
+type ToAttacker = { kind: 'stop' };
+type FromAttacker = { kind: 'started' } | { kind: 'answers'; answers: Array<[number, number]> };
 
 const GOOD_BODY = JSON.stringify([
   {
@@ -109,6 +111,20 @@ function stalledUpload(port: number, sockets: net.Socket[], answers: Map<number,
   socket.write(Buffer.alloc(UPLOAD_BYTES - 1, 0x20));
 }
 
+async function runAttacker(port: number): Promise<void> {
+  const sockets: net.Socket[] = [];
+  const answers = new Map<number, number>();
+  for (let index = 0; index < SLOW_CONNECTIONS; index++) slowConnection(port, sockets);
+  for (let index = 0; index < STALLED_UPLOADS; index++) stalledUpload(port, sockets, answers);
+  process.send?.({ kind: 'started' } satisfies FromAttacker);
+  process.on('message', (message: ToAttacker) => {
+    if (message.kind !== 'stop') return;
+    for (const socket of sockets) socket.destroy();
+    process.send?.({ kind: 'answers', answers: [...answers] } satisfies FromAttacker, () => process.exit(0));
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
 function goodDelivery(port: number): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
@@ -150,10 +166,19 @@ async function runLoad(): Promise<void> {
     });
 
   const idle = await sampleServer();
-  const sockets: net.Socket[] = [];
-  const uploadAnswers = new Map<number, number>();
-  for (let index = 0; index < SLOW_CONNECTIONS; index++) slowConnection(port, sockets);
-  for (let index = 0; index < STALLED_UPLOADS; index++) stalledUpload(port, sockets, uploadAnswers);
+  const attacker = fork(fileURLToPath(import.meta.url), ['--attack', String(port)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let uploadAnswers = new Map<number, number>();
+  const attackerDone = new Promise<void>((resolve) => {
+    attacker.on('message', (message: FromAttacker) => {
+      if (message.kind === 'answers') {
+        uploadAnswers = new Map(message.answers);
+        resolve();
+      }
+    });
+  });
 
   const latencies: number[] = [];
   const goodStatuses = new Map<number, number>();
@@ -170,7 +195,8 @@ async function runLoad(): Promise<void> {
     samples.push(await sampleServer());
   }
   await Promise.all(deliveries);
-  for (const socket of sockets) socket.destroy();
+  attacker.send({ kind: 'stop' } satisfies ToAttacker);
+  await attackerDone;
   child.send({ kind: 'stop' } satisfies ToServer);
 
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -187,7 +213,10 @@ async function runLoad(): Promise<void> {
   console.log(`good deliveries: ${sorted.length} (${counts(goodStatuses)}), latency p50 ` +
     `${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms`);
   console.log(`stalled uploads answered during the run: ${counts(uploadAnswers)}`);
+  console.log(`good-delivery latencies (ms, in order sent): ${latencies.map((ms) => ms.toFixed(0)).join(' ')}`);
 }
 
+const attackAt = process.argv.indexOf('--attack');
 if (process.argv.includes('--server')) await runServer();
+else if (attackAt !== -1) await runAttacker(Number(process.argv[attackAt + 1]));
 else await runLoad();

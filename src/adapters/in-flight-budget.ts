@@ -6,6 +6,13 @@ import { WebhookError } from '../errors.js';
  */
 export const SERVER_BUSY_RETRY_AFTER_SECONDS = 5;
 
+/**
+ * Requests holding at most this many bytes count as small: nearly every real delivery (a batch of a few hundred
+ * events is tens of kilobytes). The last share of the budget is kept for them, so uploads of large bodies that
+ * stall cannot starve ordinary deliveries.
+ */
+export const SMALL_BODY_BYTES = 256 * 1024;
+
 /** The bytes one request holds against its handler's budget. */
 export interface BodyReservation {
   /**
@@ -41,9 +48,16 @@ export function serverBusy(maxBytes: number): WebhookError {
 /**
  * Creates the budget of one handler. Reservations grow as bytes arrive (or all at once, for a declared
  * `Content-Length`), so stalled uploads cannot together hold more than `maxBytes` of memory.
+ *
+ * A quarter of the budget (less when `largestBody` would not fit beside it) is kept for small requests (at most
+ * {@link SMALL_BODY_BYTES}): large ones are refused once the rest is taken. Without that share, 16 stalled 4 MiB
+ * uploads fill a 64 MiB budget and every good delivery gets `503` until they time out.
  * @param maxBytes The most bytes all open reservations may hold together.
+ * @param largestBody The most one request may hold (`maxBodyBytes`); it always fits an otherwise idle budget.
  */
-export function createInFlightBudget(maxBytes: number): InFlightBudget {
+export function createInFlightBudget(maxBytes: number, largestBody: number): InFlightBudget {
+  const smallShare = Math.max(0, Math.min(Math.floor(maxBytes / 4), maxBytes - largestBody));
+  const largeLimit = maxBytes - smallShare;
   let reserved = 0;
   return {
     get reservedBytes() {
@@ -55,7 +69,7 @@ export function createInFlightBudget(maxBytes: number): InFlightBudget {
         cover(bytes) {
           if (bytes <= held) return;
           const more = bytes - held;
-          if (reserved + more > maxBytes) throw serverBusy(maxBytes);
+          if (reserved + more > (bytes > SMALL_BODY_BYTES ? largeLimit : maxBytes)) throw serverBusy(maxBytes);
           reserved += more;
           held = bytes;
         },

@@ -30,7 +30,7 @@ function unauthorized(): WebhookError {
  */
 export function createRequestReceiver<Context>(settings: ResolvedHandlerOptions): RequestReceiver<Context> {
   const secretMatches = settings.secrets.length === 0 ? undefined : createSecretCheck(settings.secrets);
-  const budget = createInFlightBudget(settings.maxInFlightBytes);
+  const budget = createInFlightBudget(settings.maxInFlightBytes, settings.maxBodyBytes);
   const signature: SignatureSettings | undefined =
     settings.signingKeys === undefined
       ? undefined
