@@ -1,4 +1,5 @@
 import type { Provider, EventSpec } from '../providers/provider.js';
+import type { SigningOptions } from './deliver.js';
 import { BUILT_IN_PROVIDERS, findProvider, listProviderNames } from '../providers/registry.js';
 
 /** A body as a provider would POST it: the exact text, its content type and any headers it always adds. */
@@ -54,7 +55,7 @@ export async function signHeaders(
   provider: string | Provider,
   body: string,
   key: string,
-  options?: { timestamp?: Date; id?: string },
+  options?: SigningOptions,
 ): Promise<Record<string, string>> {
   const { name, testKit } = providerWithTestKit(provider);
   if (testKit.signHeaders === undefined) throw new TypeError(`provider ${name} does not sign its requests`);

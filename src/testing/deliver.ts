@@ -10,6 +10,14 @@ export type FetchHandler = (request: Request) => Response | Promise<Response>;
  */
 export type NodeRequestListener = (req: never, res: never, next?: never) => unknown;
 
+/** What a signature is made with besides the body and the key. */
+export interface SigningOptions {
+  /** The signed timestamp; default now. */
+  timestamp?: Date;
+  /** The message id, for schemes that sign one (Svix-style `webhook-id`). */
+  id?: string;
+}
+
 /** What {@link deliver} posts. */
 export interface DeliveryOptions {
   /** The provider whose request to imitate: its name or a provider with a `testKit`. */
@@ -22,8 +30,8 @@ export interface DeliveryOptions {
   secret?: string;
   /** Signs the body with the provider's scheme (signing providers only). */
   signingKey?: string;
-  /** The signature's timestamp (default now) and message id, where the scheme has them. */
-  signing?: { timestamp?: Date; id?: string };
+  /** The signature's timestamp and message id, where the scheme has them. */
+  signing?: SigningOptions;
   /** Extra or replacing headers, lower-case names. */
   headers?: Record<string, string>;
   /** The URL a handler sees (default `https://example.test/webhooks/email`); ignored when delivering to a URL. */

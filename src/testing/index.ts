@@ -11,5 +11,6 @@ export {
   type DeliveryOptions,
   type FetchHandler,
   type NodeRequestListener,
+  type SigningOptions,
 } from './deliver.js';
 export type { EventSpec } from '../providers/provider.js';
