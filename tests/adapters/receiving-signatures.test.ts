@@ -1,0 +1,146 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import type { WebhookHandlerOptions } from '../../src/adapters/options.js';
+import { BUILT_IN_PROVIDERS, WebhookError, defineProvider, type WebhookResult } from '../../src/index.js';
+import { send } from './support/http.js';
+import { ADAPTERS, startAdapter, type AdapterKind } from './support/servers.js';
+
+// A signing provider that exists only in this test: `{ "stub_events": [{ "to": ..., "ref": ... }] }`, signed with
+// `x-stub-signature: hex(HMAC-SHA256(key, timestamp + "." + body))` and `x-stub-timestamp` (unix seconds).
+const encoder = new TextEncoder();
+
+async function hmacHex(key: string, text: string): Promise<string> {
+  const cryptoKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(text)));
+  return Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+type StubBody = { stub_events: Array<{ to: string; ref: string }> };
+const isStubBody = (body: unknown): body is StubBody =>
+  typeof body === 'object' && body !== null && Array.isArray((body as Partial<StubBody>).stub_events);
+
+const stub = defineProvider({
+  name: 'stub',
+  title: 'Stub',
+  detect: isStubBody,
+  countItems: (body) => (isStubBody(body) ? body.stub_events.length : 0),
+  decode(body, context) {
+    if (!isStubBody(body)) throw new WebhookError('invalid_payload', 'not a stub body');
+    for (const item of body.stub_events) {
+      context.events.push({ type: 'delivered', provider: 'stub', id: item.ref, recipient: item.to, raw: item });
+    }
+  },
+  signature: {
+    isSigned: (request) => request.header('x-stub-signature') !== undefined,
+    async verify(request, keys, { toleranceSeconds, now }) {
+      const timestamp = Number(request.header('x-stub-timestamp'));
+      if (!Number.isFinite(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) {
+        throw new WebhookError('invalid_signature', 'the stub timestamp is missing or stale');
+      }
+      const signed = `${timestamp}.${new TextDecoder().decode(request.body)}`;
+      for (const key of keys) {
+        if ((await hmacHex(key, signed)) === request.header('x-stub-signature')) return;
+      }
+      throw new WebhookError('invalid_signature', 'the stub signature does not match');
+    },
+  },
+});
+
+const BODY = JSON.stringify({ stub_events: [{ to: 'ann@example.com', ref: '222016111000001234' }] });
+const KEY = 'stub-key-1';
+
+async function signed(body: string, key = KEY, ageSeconds = 0): Promise<Record<string, string>> {
+  const timestamp = Math.floor(Date.now() / 1000) - ageSeconds;
+  return {
+    'content-type': 'application/json',
+    'x-stub-timestamp': String(timestamp),
+    'x-stub-signature': await hmacHex(key, `${timestamp}.${body}`),
+  };
+}
+
+async function serve(kind: AdapterKind, options: Partial<WebhookHandlerOptions<unknown>>) {
+  const results: WebhookResult[] = [];
+  const errors: unknown[] = [];
+  const server = await startAdapter(kind, {
+    providers: [...BUILT_IN_PROVIDERS, stub],
+    onEvents: (result) => void results.push(result),
+    onError: (error) => void errors.push(error),
+    ...options,
+  });
+  onTestFinished(() => server.close());
+  return { origin: server.origin, results, errors };
+}
+
+describe.each(ADAPTERS)('%s adapter: signingKeys', (kind) => {
+  test('a signed request that verifies is decoded as the provider whose signature verified', async () => {
+    const { origin, results } = await serve(kind, { signingKeys: { stub: KEY }, secret: false });
+    const reply = await send(`${origin}/hook`, { body: BODY, headers: await signed(BODY) });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ provider: 'stub', events: 1, issues: 0, duplicates: 0 });
+    expect(results.map((result) => result.events.map((event) => [event.provider, event.id, event.recipient]))).toEqual([
+      [['stub', '222016111000001234', 'ann@example.com']],
+    ]);
+  });
+
+  test('bad, stale and missing signatures are 401 invalid_signature and never reach onEvents', async () => {
+    const { origin, results } = await serve(kind, { signingKeys: { stub: KEY }, secret: false });
+    const attempts: Array<[string, Record<string, string>]> = [
+      ['wrong key', await signed(BODY, 'other-key')],
+      ['stale', await signed(BODY, KEY, 301)],
+      ['body changed', { ...(await signed(BODY)) }],
+      ['unsigned', { 'content-type': 'application/json' }],
+    ];
+    for (const [name, headers] of attempts) {
+      const body = name === 'body changed' ? BODY.replace('ann@', 'bob@') : BODY;
+      const reply = await send(`${origin}/hook`, { body, headers });
+      expect(reply.status, name).toBe(401);
+      expect((reply.json as { error: { code: string } }).error.code, name).toBe('invalid_signature');
+    }
+    expect(results).toEqual([]);
+  });
+
+  test('every key of a list verifies (rotation), and an Infinity tolerance takes old timestamps', async () => {
+    const { origin } = await serve(kind, {
+      signingKeys: { stub: ['old-key', 'new-key'] },
+      signatureToleranceSeconds: Number.POSITIVE_INFINITY,
+      secret: false,
+    });
+    for (const key of ['old-key', 'new-key']) {
+      const reply = await send(`${origin}/hook`, { body: BODY, headers: await signed(BODY, key, 86_400) });
+      expect(reply.status, key).toBe(200);
+    }
+  });
+
+  test('with a secret too: unsigned requests need the secret, signed ones must still verify', async () => {
+    const { origin } = await serve(kind, { signingKeys: { stub: KEY }, secret: 'shared-secret' });
+    const plain = { 'content-type': 'application/json' };
+    expect((await send(`${origin}/hook?token=shared-secret`, { body: BODY, headers: plain })).status).toBe(200);
+    const noSecret = await send(`${origin}/hook`, { body: BODY, headers: plain });
+    expect(noSecret.status).toBe(401);
+    expect((noSecret.json as { error: { code: string } }).error.code).toBe('unauthorized');
+    const forged = await send(`${origin}/hook?token=shared-secret`, { body: BODY, headers: await signed(BODY, 'forged') });
+    expect(forged.status).toBe(401);
+    expect((forged.json as { error: { code: string } }).error.code).toBe('invalid_signature');
+    expect((await send(`${origin}/hook`, { body: BODY, headers: await signed(BODY) })).status).toBe(200);
+  });
+
+  test('a gzip body verifies over its decoded bytes, which is what providers sign', async () => {
+    const { origin } = await serve(kind, { signingKeys: { stub: KEY }, secret: false });
+    const headers = { ...(await signed(BODY)), 'content-encoding': 'gzip' };
+    const reply = await send(`${origin}/hook`, { body: gzipSync(BODY), headers });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ provider: 'stub', events: 1, issues: 0, duplicates: 0 });
+  });
+});
+
+test('signingKeys for a provider that does not sign, or unusable keys, are refused at creation', async () => {
+  const { nodeWebhook } = await import('../../src/adapters/node.js');
+  const create = (options: Partial<WebhookHandlerOptions<unknown>>) => () =>
+    nodeWebhook({ providers: [...BUILT_IN_PROVIDERS, stub], onEvents() {}, ...options });
+  expect(create({ signingKeys: { lingdong: 'k' } })).toThrow(/signingKeys\.lingdong: not a provider that signs/);
+  expect(create({ signingKeys: { stub: '' } })).toThrow('signingKeys.stub must be a non-empty key or list of keys');
+  expect(create({ signingKeys: { stub: KEY }, signatureToleranceSeconds: -1 })).toThrow(/tolerance/);
+  expect(create({ secret: 'x', signatureToleranceSeconds: 60 })).toThrow('signatureToleranceSeconds needs signingKeys');
+});
