@@ -57,6 +57,4 @@ describe('formatIssue', () => {
     );
     expect(formatIssue({ path: ['שלום'], message: 'مرحبا 你好', input: 'x' })).toBe('שלום: مرحبا 你好');
   });
-
-});
 });
