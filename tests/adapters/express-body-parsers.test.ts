@@ -2,7 +2,7 @@ import http from 'node:http';
 import express, { type RequestHandler } from 'express';
 import { afterEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { expressWebhook, PARSED_BODY_WARNING, type ExpressWebhookOptions } from '../../src/adapters/express.js';
-import type { WebhookResult } from '../../src/index.js';
+import { parseWebhook, type WebhookResult } from '../../src/index.js';
 import { fixture } from './support/fixtures.js';
 import { send } from './support/http.js';
 import { lingdongBatch } from './support/provider-batches.js';
@@ -55,6 +55,19 @@ describe('express body parsers in front of expressWebhook', () => {
     expect(warn).toHaveBeenCalledWith(PARSED_BODY_WARNING);
     // This is what the warning is about: JSON.parse already rounded the id.
     expect(ids(results[0])).not.toContain(EXACT_ID);
+  });
+
+  test('express.json() whose verify hook saved req.rawBody: those bytes are used, ids exact, no warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const saveRawBody = (req: unknown, _res: unknown, buf: Buffer): void => {
+      (req as { rawBody?: Buffer }).rawBody = buf;
+    };
+    const { url, results } = await serveExpress([express.json({ verify: saveRawBody })]);
+    const reply = await send(url, { body: article, headers: { 'content-type': 'application/json' } });
+    expect(reply.status).toBe(200);
+    expect(ids(results[0])).toContain(EXACT_ID);
+    expect(results[0]).toEqual(parseWebhook(article));
+    expect(warn).not.toHaveBeenCalled();
   });
 
   test('express.json(): the warning goes to a custom function, or nowhere with warn: false', async () => {
