@@ -1,6 +1,6 @@
 import { WebhookError } from './errors.js';
 import { type HeadersInit, toHeaderReader } from './headers.js';
-import { isValidTimeZone } from './normalize/time.js';
+import { isValidTimeZone } from './normalize/time/zone-offset.js';
 import type { HeaderReader, Provider } from './providers/provider.js';
 import { BUILT_IN_PROVIDERS, findProvider, listProviderNames } from './providers/registry.js';
 import { DEFAULT_MAX_ITEMS, type ParseOptions } from './result.js';

@@ -90,7 +90,7 @@ describe('parseWebhook: errors', () => {
   it('invalid_options for an unknown zone or provider name', () => {
     const zone = errorOf(() => parseWebhook(fixtureBytes('lingdong/article.json'), { timeZone: 'Mars/Olympus' }));
     expect([zone.code, zone.status]).toEqual(['invalid_options', 500]);
-    const provider = errorOf(() => parseWebhook('[]', { provider: 'mailgun' as never }));
+    const provider = errorOf(() => parseWebhook('[]', { provider: 'no-such-provider' as never }));
     expect(provider.code).toBe('invalid_options');
   });
 

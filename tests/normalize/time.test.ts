@@ -6,6 +6,7 @@ import {
   readUnixSeconds,
   zonedWallClockToInstant,
 } from '../../src/normalize/time.js';
+import { isPlausibleEventInstant } from '../../src/normalize/time/epoch.js';
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -88,6 +89,19 @@ describe('readUnixSeconds and readEpochMillis', () => {
     expect(iso(readEpochMillis('1403852584000'))).toBe('2014-06-27T07:03:04.000Z');
     expect(readEpochMillis(1.5)).toBeUndefined();
     expect(readEpochMillis(9e15)).toBeUndefined();
+  });
+  it('refuses unix times in the wrong unit or outside the years 2000 to 2100', () => {
+    // Milliseconds read as seconds, and seconds read as milliseconds.
+    expect(readUnixSeconds(1717059600000)).toBeUndefined();
+    expect(readUnixSeconds('1717059600000')).toBeUndefined();
+    expect(readEpochMillis(1717059600)).toBeUndefined();
+    expect(readEpochMillis('1717059600')).toBeUndefined();
+    expect(iso(readUnixSeconds(946684800))).toBe('2000-01-01T00:00:00.000Z');
+    expect(readUnixSeconds(946684799)).toBeUndefined();
+    expect(iso(readEpochMillis(4102444799999))).toBe('2099-12-31T23:59:59.999Z');
+    expect(readEpochMillis(4102444800000)).toBeUndefined();
+    expect(isPlausibleEventInstant(Date.UTC(2099, 11, 31))).toBe(true);
+    expect(isPlausibleEventInstant(Date.UTC(1999, 11, 31))).toBe(false);
   });
 });
 

@@ -271,6 +271,23 @@ describe('Lingdong: edge cases', () => {
     expect(issues.map((i) => i.path)).toEqual([['delivered', 1, 'createdAt'], ['delivered', 3, 'updatedAt']]);
   });
 
+  it('refuses epoch times in the wrong unit or outside the years 2000 to 2100', () => {
+    const record = { id: 1, email: 'a@example.com', status: 'success' };
+    const { events, issues } = decode({
+      delivered: [
+        // Seconds where milliseconds belong would be January 1970.
+        { ...record, updatedAt: 1403852584 },
+        { ...record, updatedAt: '1403852584' },
+        { ...record, updatedAt: 4102444800000 },
+        { ...record, updatedAt: 946684800000 },
+      ],
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      ['delivered', 0, 'updatedAt'], ['delivered', 1, 'updatedAt'], ['delivered', 2, 'updatedAt'],
+    ]);
+    expect(events.map((e) => e.occurredAt?.toISOString())).toEqual(['2000-01-01T00:00:00.000Z']);
+  });
+
   it('decodes an unknown bounce:* status as an undetermined bounce', () => {
     const { events } = decode({ delivered: [{ id: 1, email: 'a@example.com', status: 'bounce:blocked' }] });
     expect(events[0]).toMatchObject({ type: 'bounced', bounce: 'undetermined', id: '1', occurredAt: undefined });

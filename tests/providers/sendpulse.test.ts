@@ -254,11 +254,23 @@ describe('SendPulse: bad items and ids', () => {
   it('derives the same id for a redelivered event and different ids for different events', () => {
     const body = fixtureBytes('sendpulse/mixed-batch.json');
     expect(parseWebhook(body).events.map((e) => e.id)).toEqual(parseWebhook(body).events.map((e) => e.id));
-    const a = parseWebhook('{"event":"opened","timestamp":1,"message_id":1,"recipient":"a@example.com"}').events[0]!;
-    const b = parseWebhook('{"recipient":"a@example.com","message_id":1,"timestamp":1,"event":"opened"}').events[0]!;
-    const c = parseWebhook('{"event":"opened","timestamp":2,"message_id":1,"recipient":"a@example.com"}').events[0]!;
+    const a = parseWebhook('{"event":"opened","timestamp":1700000001,"message_id":1,"recipient":"a@example.com"}').events[0]!;
+    const b = parseWebhook('{"recipient":"a@example.com","message_id":1,"timestamp":1700000001,"event":"opened"}').events[0]!;
+    const c = parseWebhook('{"event":"opened","timestamp":1700000002,"message_id":1,"recipient":"a@example.com"}').events[0]!;
     expect(b.id).toBe(a.id);
     expect(c.id).not.toBe(a.id);
+  });
+
+  it('refuses a unix time in the wrong unit or outside the years 2000 to 2100', () => {
+    const issueAt = (timestamp: unknown) =>
+      parseWebhook([{ event: 'opened', timestamp, message_id: 1, recipient: 'a@example.com' }]).issues.map((i) => i.path);
+    // Milliseconds where seconds belong would be the year 55 825.
+    expect(issueAt(1700000001000)).toEqual([[0, 'timestamp']]);
+    expect(issueAt('1700000001000')).toEqual([[0, 'timestamp']]);
+    expect(issueAt(946684799)).toEqual([[0, 'timestamp']]);
+    expect(issueAt(4102444800)).toEqual([[0, 'timestamp']]);
+    expect(issueAt(946684800)).toEqual([]);
+    expect(issueAt('4102444799.5')).toEqual([]);
   });
 
   it('accepts an empty batch', () => {

@@ -1,4 +1,5 @@
-import { parseProviderDateTime, readEpochMillis, readWallClock } from '../../normalize/time.js';
+import { parseProviderDateTime, readWallClock } from '../../normalize/time/date-time-text.js';
+import { readEpochMillis } from '../../normalize/time/epoch.js';
 
 const DIGITS_ONLY = /^\s*\d+\s*$/;
 

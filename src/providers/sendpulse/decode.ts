@@ -4,7 +4,7 @@ import { toEmailClient } from '../../normalize/client.js';
 import { deriveEventId } from '../../normalize/derive-id.js';
 import { normalizeEmail } from '../../normalize/email.js';
 import { toSmtpReply } from '../../normalize/smtp.js';
-import { readUnixSeconds } from '../../normalize/time.js';
+import { readUnixSeconds } from '../../normalize/time/epoch.js';
 import { isTextOrAbsent, readText } from '../../normalize/text.js';
 import { finishEvent, setField, startEvent } from '../event-fields.js';
 import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';

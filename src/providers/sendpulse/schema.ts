@@ -1,4 +1,4 @@
-import { readUnixSeconds } from '../../normalize/time.js';
+import { readUnixSeconds } from '../../normalize/time/epoch.js';
 import { emailField, itemObject, requiredNameField, textField, timeField } from '../field-schemas.js';
 
 /** Text fields an event of a known kind may carry; each must be text when present. */
