@@ -1,7 +1,8 @@
 // npm run test:runtimes: runs the fixture suite and the Fetch adapter's answer table (suite.js) against the
 // built dist in Node 22 and 24, Bun, Deno, workerd (miniflare) and the Edge Runtime VM, with what Node 20 gives
 // as the expected output. Prints one summary line per runtime; exits 1 if any runtime fails.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,47 @@ async function bundle(cases) {
   await build({ ...common, entryPoints: [join(out, 'worker.mjs')], format: 'esm', outfile: join(out, 'worker.bundle.mjs') });
 }
 
+/** A port nobody listens on right now. */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Runs a `serve` one-liner from examples/ (importing the package by name), posts a fixture to it and checks the
+ * answer and the event it logs.
+ * @returns `'serve recipe ok'`; throws with the runtime's output otherwise.
+ */
+async function checkServeRecipe(command, args) {
+  const port = await freePort();
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, PORT: String(port), WEBHOOK_SECRET: 'recipe-secret' } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  try {
+    const body = readFileSync(join(root, 'fixtures/sendpulse/opened.json'));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/?token=recipe-secret`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const answer = await response.json();
+        if (response.status !== 200 || answer.events !== 1) throw new Error(`answered ${response.status} ${JSON.stringify(answer)}`);
+        break;
+      } catch (error) {
+        if (attempt >= 100 || error.message.startsWith('answered')) throw new Error(`${error.message}\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    for (let i = 0; i < 50 && !output.includes('"recipient":"doe.john@sendpulse.com"'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!output.includes('"recipient":"doe.john@sendpulse.com"')) throw new Error(`the recipe did not log the event:\n${output}`);
+    return 'serve recipe ok';
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
 const lastLine = (text) => JSON.parse(text.trim().split('\n').at(-1));
 
 /** Each runtime: its name, how to ask its version, and how to run the bundle, resolving with the suite's result. */
@@ -71,11 +113,13 @@ const RUNTIMES = [
     name: 'bun',
     version: async () => `bun ${(await run(bin('bun'), ['--version'])).stdout.trim()}`,
     run: async () => lastLine((await run(bin('bun'), ['run', join(out, 'main.mjs')])).stdout),
+    recipe: () => checkServeRecipe(bin('bun'), ['examples/bun-serve.mjs']),
   },
   {
     name: 'deno',
     version: async () => (await run(bin('deno'), ['--version'])).stdout.split('\n')[0],
     run: async () => lastLine((await run(bin('deno'), ['run', '--no-prompt', join(out, 'main.mjs')])).stdout),
+    recipe: () => checkServeRecipe(bin('deno'), ['run', '--no-prompt', '--allow-net', '--allow-env', '--allow-read', 'examples/deno-serve.mjs']),
   },
   {
     name: 'workerd',
@@ -113,9 +157,9 @@ for (const runtime of RUNTIMES) {
   const started = Date.now();
   let line;
   try {
-    const [version, result] = await Promise.all([runtime.version(), runtime.run()]);
+    const [version, result, recipe] = await Promise.all([runtime.version(), runtime.run(), runtime.recipe?.()]);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const counts = `${result.fixtures} fixtures, ${result.answers} answers`;
+    const counts = `${result.fixtures} fixtures, ${result.answers} answers${recipe === undefined ? '' : `, ${recipe}`}`;
     if (result.failures.length === 0) line = `ok    ${runtime.name} (${version}): ${counts} (${seconds}s)`;
     else {
       failed++;
