@@ -45,7 +45,7 @@ describe('Mailgun: real sanitized events (django-anymail tests)', () => {
     expect(one('failed-permanent.json')).toStrictEqual({
       type: 'bounced',
       provider: 'mailgun',
-      id: 'a18181171bcec504',
+      id: '971eaff69069e43f',
       recipient: 'invalid@example.com',
       occurredAt: new Date('2018-08-12T21:47:02.390Z'),
       messageId: '20180812214658.1.0DF563D0B3597700@example.org',
@@ -63,7 +63,7 @@ describe('Mailgun: real sanitized events (django-anymail tests)', () => {
     expect(one('failed-temporary.json')).toStrictEqual({
       type: 'deferred',
       provider: 'mailgun',
-      id: 'b39d1860733ce425',
+      id: 'a149b6c9e0593531',
       recipient: 'undeliverable@nomx.example.com',
       occurredAt: new Date('2018-08-12T22:11:39.660Z'),
       messageId: '20180812214638.1.4A7D468E9BC18C5D@example.org',
@@ -75,7 +75,7 @@ describe('Mailgun: real sanitized events (django-anymail tests)', () => {
     expect(one('failed-greylisted.json')).toStrictEqual({
       type: 'deferred',
       provider: 'mailgun',
-      id: 'b4a3bf4281c0d999',
+      id: 'd62e45bd0c351dea',
       recipient: 'undeliverable@mx.example.com',
       occurredAt: new Date('2018-08-12T22:11:39.660Z'),
       messageId: '20180812214638.1.4A7D468E9BC18C5D@example.org',
@@ -90,7 +90,7 @@ describe('Mailgun: real sanitized events (django-anymail tests)', () => {
     expect(one('rejected-no-recipient.json')).toStrictEqual({
       type: 'rejected',
       provider: 'mailgun',
-      id: 'e2251a5f4ac4dcab',
+      id: '5d575ad08adbb0ad',
       recipient: 'recipient@example.org',
       occurredAt: new Date('2018-06-22T22:02:56.105Z'),
       messageId: '20180622220256.1.B31A451A2E5422BB@sandbox55887.mailgun.org',
@@ -120,7 +120,7 @@ describe('Mailgun: real sanitized events (django-anymail tests)', () => {
     expect(one('clicked.json')).toStrictEqual({
       type: 'clicked',
       provider: 'mailgun',
-      id: '3e79bc46462d3150',
+      id: 'aed4606f5e72e797',
       recipient: 'recipient@example.com',
       occurredAt: new Date('2018-08-12T21:33:20.090Z'),
       url: 'https://example.com/test',
@@ -131,7 +131,7 @@ describe('Mailgun: real sanitized events (django-anymail tests)', () => {
     expect(one('opened.json')).toStrictEqual({
       type: 'opened',
       provider: 'mailgun',
-      id: 'e40067850e9a5ea3',
+      id: 'e893e0dd12bc55d3',
       recipient: 'recipient@example.com',
       occurredAt: new Date('2018-08-12T21:33:20.090Z'),
       messageId: '20180812213139.1.BC6694A917BB7E6A@example.org',

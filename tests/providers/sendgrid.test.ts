@@ -207,7 +207,7 @@ describe('SendGrid: other events and bad items', () => {
         {
           type: 'queued',
           provider: 'sendgrid',
-          id: 'ebcac97088064028',
+          id: '9d83e9fb04497180',
           recipient: 'noid@example.com',
           occurredAt: new Date('2023-11-14T22:20:01.000Z'),
           messageId: 'noid.filter0001.1',
@@ -401,5 +401,17 @@ describe('SendGrid: the test kit', () => {
     expect(await refusal(verifyWebhook({ body: body.replace('a@example.com', 'z@example.com'), headers }, options))).toBe(
       'invalid_signature: the SendGrid signature does not match',
     );
+  });
+});
+
+describe('SendGrid: derived ids', () => {
+  it('hash normalized values: a time as number or string and two spellings of an address give one id', () => {
+    const item = { event: 'processed', 'smtp-id': '<x@ismtpd-1>', sg_message_id: 'm.filter0001.1' };
+    const a = parseWebhook(JSON.stringify([{ ...item, email: 'Noid@Example.com', timestamp: 1700000401 }])).events[0]!;
+    const b = parseWebhook(JSON.stringify([{ ...item, email: ' noid@example.com ', timestamp: '1700000401' }])).events[0]!;
+    const c = parseWebhook(JSON.stringify([{ ...item, email: 'noid@example.com', timestamp: 1700000402 }])).events[0]!;
+    expect(a.id).toBe(b.id);
+    expect(a.id).not.toBe(c.id);
+    expect(a.id).toMatch(/^[0-9a-f]{16}$/);
   });
 });

@@ -92,11 +92,17 @@ function recipientOf(data: Item, name: string): string | undefined {
   return readSingleHeaderAddress(member(member(data, 'message'), 'headers').to);
 }
 
-function startMailgunEvent(type: EmailEvent['type'], data: Item, recipient: string | undefined, instant: number | undefined): EventDraft {
+function startMailgunEvent(
+  type: EmailEvent['type'], name: string, data: Item, recipient: string | undefined, instant: number | undefined,
+): EventDraft {
   const headers = member(member(data, 'message'), 'headers');
+  // Without `id`, an id derived from the normalized values that identify the event.
   const id =
     readText(data.id) ??
-    deriveEventId(['mailgun', data.event, data.timestamp, headers['message-id'], data.recipient, data.severity, data.reason, data.url]);
+    deriveEventId([
+      'mailgun', name, instant, readText(headers['message-id']), recipient?.toLowerCase(), readText(data.severity),
+      readText(data.reason), readText(data.url),
+    ]);
   const event = startEvent(type, 'mailgun', id, recipient, instant);
   setField(event, 'messageId', readText(headers['message-id']));
   setField(event, 'sender', normalizeEmail(member(data, 'envelope').sender));
@@ -114,14 +120,14 @@ function decodeEventData(data: unknown): ItemOutcome {
   const known = EVENT_TYPES.get(name);
   if (known === undefined) {
     if (instant === false || !isTextOrAbsent(data.id)) return mailgunUnknownEventSchema;
-    const event = startMailgunEvent('unknown', data, normalizeEmail(data.recipient), instant);
+    const event = startMailgunEvent('unknown', name, data, normalizeEmail(data.recipient), instant);
     event.providerEvent = name;
     return finishEvent(event, data);
   }
   const recipient = recipientOf(data, name);
   if (recipient === undefined || instant === false || !isWellFormed(data)) return mailgunKnownEventSchema;
   const type = name === 'failed' ? failedType(data) : known;
-  const event = startMailgunEvent(type, data, recipient, instant);
+  const event = startMailgunEvent(type, name, data, recipient, instant);
   const status = member(data, 'delivery-status');
   switch (type) {
     case 'delivered':

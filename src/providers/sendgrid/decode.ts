@@ -43,15 +43,15 @@ function hasTextFields(item: Item): boolean {
 }
 
 /**
- * The event id: `sg_event_id` exactly as sent; an item without one gets an id derived from the fields that
- * identify it.
+ * The event id: `sg_event_id` exactly as sent. An item without one gets an id derived from the normalized values
+ * that identify it (so `1700000000` and `"1700000000"`, or two spellings of one address, give one id).
  */
-function eventId(item: Item): string {
+function eventId(item: Item, name: string, instant: number | undefined, recipient: string | undefined): string {
   return (
     readText(item.sg_event_id) ??
     deriveEventId([
-      'sendgrid', item.event, item.timestamp, item.sg_message_id, item['smtp-id'], item.email, item.url, item.reason,
-      item.status, item.response, item.asm_group_id,
+      'sendgrid', name, instant, readText(item.sg_message_id), readText(item['smtp-id']), recipient?.toLowerCase(),
+      readText(item.url), readText(item.reason), readText(item.status), readText(item.response), readText(item.asm_group_id),
     ])
   );
 }
@@ -83,8 +83,10 @@ function bounceKind(type: string | undefined, smtp: SmtpReply | undefined): Boun
   return 'undetermined';
 }
 
-function startSendgridEvent(type: EmailEvent['type'], item: Item, recipient: string | undefined, instant: number | undefined): EventDraft {
-  const event = startEvent(type, 'sendgrid', eventId(item), recipient, instant);
+function startSendgridEvent(
+  type: EmailEvent['type'], name: string, item: Item, recipient: string | undefined, instant: number | undefined,
+): EventDraft {
+  const event = startEvent(type, 'sendgrid', eventId(item, name, instant, recipient), recipient, instant);
   setField(event, 'messageId', readText(item.sg_message_id));
   setField(event, 'tags', readCategories(item.category) ?? undefined);
   setField(event, 'metadata', readCustomArgs(item));
@@ -101,7 +103,7 @@ function decodeItem(item: unknown): ItemOutcome {
   const type = EVENT_TYPES.get(name);
   if (type === undefined) {
     if (instant === false || !categoriesReadable || !isTextOrAbsent(item.sg_event_id)) return sendgridUnknownItemSchema;
-    const event = startSendgridEvent('unknown', item, normalizeEmail(item.email), instant);
+    const event = startSendgridEvent('unknown', name, item, normalizeEmail(item.email), instant);
     event.providerEvent = name;
     return finishEvent(event, item);
   }
@@ -109,7 +111,7 @@ function decodeItem(item: unknown): ItemOutcome {
   if (recipient === undefined || instant === false || !categoriesReadable || !hasTextFields(item)) {
     return sendgridKnownItemSchema;
   }
-  const event = startSendgridEvent(type, item, recipient, instant);
+  const event = startSendgridEvent(type, name, item, recipient, instant);
   switch (type) {
     case 'delivered':
     case 'deferred':
