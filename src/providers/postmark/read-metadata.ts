@@ -12,9 +12,10 @@ export function readPostmarkMetadata(value: unknown): Record<string, string> | u
   for (const key of Object.keys(value)) {
     const text = readText(value[key]);
     if (text === undefined) continue;
-    // A null-prototype object: keys come from the sender, and `__proto__` must stay a plain key.
-    metadata ??= Object.create(null) as Record<string, string>;
-    metadata[key] = text;
+    metadata ??= {};
+    // Keys come from the sender: `__proto__` must stay a plain key, not set the object's prototype.
+    if (key === '__proto__') Object.defineProperty(metadata, key, { value: text, enumerable: true, writable: true, configurable: true });
+    else metadata[key] = text;
   }
-  return metadata === undefined ? undefined : { ...metadata };
+  return metadata;
 }
