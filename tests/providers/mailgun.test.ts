@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { EmailEvent } from '../../src/events.js';
 import { isWebhookError } from '../../src/errors.js';
 import { detectProvider, parseWebhook } from '../../src/parse-webhook.js';
@@ -8,6 +8,8 @@ import { signMailgunBody } from '../../src/providers/mailgun/test-kit.js';
 import type { EventSpec } from '../../src/providers/provider.js';
 import { verifyWebhook } from '../../src/verify-webhook.js';
 import { fixtureBytes, fixtureText } from '../helpers/fixtures.js';
+import { send } from '../adapters/support/http.js';
+import { ADAPTERS, startAdapter } from '../adapters/support/servers.js';
 
 // The key the fixtures' signature blocks were made with (fixtures/README.md).
 const KEY = 'key-mailgun-fixture-signing-key';
@@ -348,5 +350,39 @@ describe('Mailgun: the test kit', () => {
     expect(await verifyWebhook({ body: first, headers: {} }, options)).toBe('mailgun');
     expect(await verifyWebhook({ body: second, headers: {} }, options)).toBe('mailgun');
     expect(parseWebhook(first).events[0]).toMatchObject({ type: 'delivered', recipient: 'a@example.com' });
+  });
+});
+
+// One signed fixture per adapter: a token is accepted once in this process, whichever adapter sees it.
+const ADAPTER_FIXTURES = { express: 'accepted.json', node: 'failed-suppress-bounce.json', fetch: 'unknown-event.json' } as const;
+
+describe.each(ADAPTERS)('Mailgun on the %s adapter', (kind) => {
+  async function serve(options: { signatureToleranceSeconds?: number } = {}) {
+    const server = await startAdapter(kind, { signingKeys: { mailgun: KEY }, secret: false, onEvents() {}, ...options });
+    onTestFinished(() => server.close());
+    return server.origin;
+  }
+  const json = { 'content-type': 'application/json' };
+
+  it('accepts a signed fixture once, and refuses its replay with 401 invalid_signature', async () => {
+    const origin = await serve({ signatureToleranceSeconds: Number.POSITIVE_INFINITY });
+    const body = fixtureText(`mailgun/${ADAPTER_FIXTURES[kind]}`);
+    const first = await send(`${origin}/hook`, { body, headers: json });
+    expect(first.status).toBe(200);
+    expect(first.json).toEqual({ provider: 'mailgun', events: 1, issues: 0, duplicates: 0 });
+    const replay = await send(`${origin}/hook`, { body, headers: json });
+    expect(replay.status).toBe(401);
+    expect((replay.json as { error: { code: string } }).error.code).toBe('invalid_signature');
+  });
+
+  it('accepts a freshly signed body and refuses one signed with another key', async () => {
+    const origin = await serve();
+    const { body } = mailgun.testKit!.buildBody([{ type: 'opened', recipient: 'ann@example.com' }]);
+    const good = await send(`${origin}/hook`, { body: await signMailgunBody(body, KEY), headers: json });
+    expect(good.status).toBe(200);
+    expect(good.json).toEqual({ provider: 'mailgun', events: 1, issues: 0, duplicates: 0 });
+    const forged = await send(`${origin}/hook`, { body: await signMailgunBody(body, 'key-forged'), headers: json });
+    expect(forged.status).toBe(401);
+    expect((forged.json as { error: { code: string } }).error.code).toBe('invalid_signature');
   });
 });

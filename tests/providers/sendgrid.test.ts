@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { EmailEvent } from '../../src/events.js';
 import { isWebhookError } from '../../src/errors.js';
 import { detectProvider, parseWebhook } from '../../src/parse-webhook.js';
@@ -7,6 +7,8 @@ import { derToRawSignature, rawToDerSignature } from '../../src/providers/sendgr
 import { sendgrid } from '../../src/providers/sendgrid/index.js';
 import { verifyWebhook } from '../../src/verify-webhook.js';
 import { fixtureBytes, fixtureText } from '../helpers/fixtures.js';
+import { send } from '../adapters/support/http.js';
+import { ADAPTERS, startAdapter } from '../adapters/support/servers.js';
 
 const withoutRaw = (event: EmailEvent) => {
   const { raw, ...rest } = event;
@@ -413,5 +415,32 @@ describe('SendGrid: derived ids', () => {
     expect(a.id).toBe(b.id);
     expect(a.id).not.toBe(c.id);
     expect(a.id).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe.each(ADAPTERS)('SendGrid on the %s adapter', (kind) => {
+  async function serve(options: { signatureToleranceSeconds?: number } = {}) {
+    const server = await startAdapter(kind, { signingKeys: { sendgrid: projectVector.publicKey }, secret: false, onEvents() {}, ...options });
+    onTestFinished(() => server.close());
+    return server.origin;
+  }
+
+  it("accepts the signed fixture batch byte for byte (its trailing CRLF included)", async () => {
+    const origin = await serve({ signatureToleranceSeconds: Number.POSITIVE_INFINITY });
+    const reply = await send(`${origin}/hook`, { body: projectVector.body, headers: { 'content-type': 'application/json', ...headersOf(projectVector) } });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ provider: 'sendgrid', events: 11, issues: 0, duplicates: 0 });
+  });
+
+  it('accepts a freshly signed body and refuses a tampered one with 401 invalid_signature', async () => {
+    const origin = await serve();
+    const { body } = sendgrid.testKit!.buildBody([{ type: 'delivered', recipient: 'ann@example.com' }, { type: 'opened', recipient: 'ann@example.com' }]);
+    const headers = { 'content-type': 'application/json', ...(await sendgrid.testKit!.signHeaders!(body, projectVector.privateKeyPkcs8!)) };
+    const good = await send(`${origin}/hook`, { body, headers });
+    expect(good.status).toBe(200);
+    expect(good.json).toEqual({ provider: 'sendgrid', events: 2, issues: 0, duplicates: 0 });
+    const bad = await send(`${origin}/hook`, { body: body.replace('ann@', 'bob@'), headers });
+    expect(bad.status).toBe(401);
+    expect((bad.json as { error: { code: string } }).error.code).toBe('invalid_signature');
   });
 });
