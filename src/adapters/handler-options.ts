@@ -166,7 +166,8 @@ export function resolveHandlerSettings<Context>(options: HandlerPhaseOptions<Con
       ? Math.max(DEFAULT_DEDUPE_LEASE_MS, 2 * handlerTimeoutMs)
       : DEFAULT_DEDUPE_LEASE_MS;
     const leaseMs = dedupe.leaseMs === undefined ? defaultLease : positiveMs(dedupe.leaseMs, 'dedupe.leaseMs');
-    if (leaseMs <= handlerTimeoutMs) {
+    // Without a deadline nothing bounds a handler: the lease alone then decides when a redelivery may take over.
+    if (Number.isFinite(handlerTimeoutMs) && leaseMs <= handlerTimeoutMs) {
       throw new WebhookError('invalid_options', 'dedupe.leaseMs must be longer than handlerTimeoutMs');
     }
     resolvedDedupe = { store: dedupe.store, ttlMs, leaseMs };

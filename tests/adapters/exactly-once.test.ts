@@ -191,6 +191,7 @@ describe('handler options are checked when the adapter is created', () => {
       'handlerTimeoutMs must be a number of milliseconds, 0 to disable',
     );
     expect(refusal({ onEvents() {}, dedupe: { store }, handlerTimeoutMs: 45_000 })).toBeUndefined();
+    expect(refusal({ onEvents() {}, dedupe: { store }, handlerTimeoutMs: 0 })).toBeUndefined();
     expect(refusal({ onEvents() {}, dedupe: { store, ttlMs: 60_000, leaseMs: 2_000 }, handlerTimeoutMs: 1_000 })).toBeUndefined();
   });
 });
