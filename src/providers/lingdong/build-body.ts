@@ -10,6 +10,7 @@ const ACTIVITY = [...COMMON, 'ip', 'geo', 'client'];
 const GROUPS: ReadonlyMap<EventSpec['type'], { group: string; fields: ReadonlySet<string> }> = new Map([
   ['delivered', { group: 'delivered', fields: new Set([...COMMON, 'smtp']) }],
   ['bounced', { group: 'delivered', fields: new Set([...COMMON, 'smtp', 'bounce']) }],
+  ['deferred', { group: 'delivered', fields: new Set([...COMMON, 'smtp']) }],
   ['unknown', { group: 'delivered', fields: new Set([...COMMON, 'providerEvent']) }],
   ['opened', { group: 'opens', fields: new Set(ACTIVITY) }],
   ['clicked', { group: 'clicks', fields: new Set([...ACTIVITY, 'url']) }],
@@ -55,10 +56,11 @@ function clientFields(client: EmailClient | undefined): Record<string, WireValue
 function deliveryStatus(spec: EventSpec): string {
   if (spec.type === 'delivered') return 'success';
   if (spec.type === 'bounced') return BOUNCE_STATUS[spec.bounce ?? 'hard'];
+  if (spec.type === 'deferred') return 'deferred';
   if (spec.type !== 'unknown') throw new TypeError(`${spec.type} is not a Lingdong delivery record`);
   const status = spec.providerEvent?.trim() ?? '';
-  // `success` and `bounce:*` are statuses the decoder knows: they would not come back as `unknown`.
-  if (status === '' || status === 'success' || status.startsWith('bounce:')) {
+  // `success`, `deferred` and `bounce:*` are statuses the decoder knows: they would not come back as `unknown`.
+  if (status === '' || status === 'success' || status === 'deferred' || status.startsWith('bounce:')) {
     throw new TypeError(`Lingdong cannot write an unknown event named ${JSON.stringify(spec.providerEvent)}`);
   }
   return status;
