@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { EmailEvent } from '../../src/events.js';
 import { detectProvider, parseWebhook, WebhookError } from '../../src/index.js';
 import { postmark } from '../../src/providers/postmark/index.js';
 import type { EventSpec } from '../../src/providers/provider.js';
+import { basicAuth, send } from '../adapters/support/http.js';
+import { ADAPTERS, startAdapter } from '../adapters/support/servers.js';
 import { fixtureBytes, fixtureText } from '../helpers/fixtures.js';
 
 /** The one event of a Postmark fixture, without `raw`. */
@@ -397,5 +399,23 @@ describe('Postmark: test kit', () => {
     expect(() => kit.buildBody([{ type: 'delivered', recipient: 'a@example.com', id: '5' }])).toThrow(TypeError);
     expect(() => kit.buildBody([{ type: 'delivered', recipient: 'a@example.com', tags: ['a', 'b'] }])).toThrow(TypeError);
     expect(() => kit.buildBody([{ type: 'unsubscribed', recipient: 'a@example.com', scope: 'list' }])).toThrow(TypeError);
+  });
+});
+
+describe.each(ADAPTERS)('Postmark on the %s adapter', (kind) => {
+  it('takes a record with the secret as HTTP Basic credentials, as Postmark sends them, and refuses it without', async () => {
+    const received: EmailEvent[] = [];
+    const server = await startAdapter(kind, {
+      secret: 'postmark-basic-secret',
+      onEvents: (result: { events: EmailEvent[] }) => void received.push(...result.events),
+    });
+    onTestFinished(() => server.close());
+    const body = fixtureBytes('postmark/bounce.json');
+    const json = { 'content-type': 'application/json' };
+    const good = await send(`${server.origin}/hooks/postmark`, { body, headers: { ...json, authorization: basicAuth('hooks', 'postmark-basic-secret') } });
+    expect([good.status, good.json]).toEqual([200, { provider: 'postmark', events: 1, issues: 0, duplicates: 0 }]);
+    expect(received.map((event) => [event.type, event.id])).toEqual([['bounced', '4323372036854775807']]);
+    const anonymous = await send(`${server.origin}/hooks/postmark`, { body, headers: json });
+    expect(anonymous.status).toBe(401);
   });
 });

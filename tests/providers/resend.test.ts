@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { EmailEvent } from '../../src/events.js';
 import { detectProvider, parseWebhook, verifyWebhook, WebhookError } from '../../src/index.js';
 import type { EventSpec } from '../../src/providers/provider.js';
 import { resend } from '../../src/providers/resend/index.js';
+import { send } from '../adapters/support/http.js';
+import { ADAPTERS, startAdapter } from '../adapters/support/servers.js';
 import { fixtureBytes, fixtureText } from '../helpers/fixtures.js';
 
 const SVIX_ID = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W';
@@ -297,5 +299,52 @@ describe('Resend: test kit', () => {
     expect(() => kit.buildBody([{ type: 'delivered', recipient: 'a@example.com', smtp: { code: 250 } }])).toThrow(TypeError);
     expect(() => kit.buildBody([{ type: 'delivered', recipient: 'a@example.com', tags: ['plain'] }])).toThrow(TypeError);
     expect(() => kit.buildBody([{ type: 'unknown', providerEvent: 'email.opened' }])).toThrow(TypeError);
+  });
+});
+
+describe.each(ADAPTERS)('Resend on the %s adapter', (kind) => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  async function serve(options: { signatureToleranceSeconds?: number } = {}) {
+    const received: EmailEvent[] = [];
+    const server = await startAdapter(kind, {
+      signingKeys: { resend: secret },
+      secret: false,
+      onEvents: (result: { events: EmailEvent[] }) => void received.push(...result.events),
+      ...options,
+    });
+    onTestFinished(() => server.close());
+    return { origin: server.origin, received };
+  }
+  const codeOf = (json: unknown) => (json as { error: { code: string } }).error.code;
+
+  it('takes a signed documented event, its svix-id as the id; refuses it tampered, stale or unsigned', async () => {
+    const { origin, received } = await serve();
+    const body = fixtureText('resend/bounced.json');
+    const headers = { 'content-type': 'application/json', ...(await resend.testKit!.signHeaders!(body, secret, { id: 'msg_adapter_1' })) };
+    const good = await send(`${origin}/hooks/resend`, { body, headers });
+    expect([good.status, good.json]).toEqual([200, { provider: 'resend', events: 1, issues: 0, duplicates: 0 }]);
+    expect(received.map((event) => [event.type, event.id, event.recipient])).toEqual([['bounced', 'msg_adapter_1', 'delivered@resend.dev']]);
+    const tampered = await send(`${origin}/hooks/resend`, { body: body.replace('Permanent', 'Transient'), headers });
+    expect([tampered.status, codeOf(tampered.json)]).toEqual([401, 'invalid_signature']);
+    const staleHeaders = await resend.testKit!.signHeaders!(body, secret, { timestamp: new Date(Date.now() - 600_000) });
+    const stale = await send(`${origin}/hooks/resend`, { body, headers: { 'content-type': 'application/json', ...staleHeaders } });
+    expect([stale.status, codeOf(stale.json)]).toEqual([401, 'invalid_signature']);
+    const unsigned = await send(`${origin}/hooks/resend`, { body, headers: { 'content-type': 'application/json' } });
+    expect(unsigned.status).toBe(401);
+    expect(received).toHaveLength(1);
+  });
+
+  it('verifies the published vector (then refuses its body, which is no Resend event, as invalid_payload), and refuses it tampered', async () => {
+    const { origin } = await serve({ signatureToleranceSeconds: Number.POSITIVE_INFINITY });
+    const vector = JSON.parse(fixtureText('resend/signed/standard-webhooks-vector.request.json')) as { headers: Record<string, string> };
+    const body = fixtureText('resend/signed/standard-webhooks-vector.body.txt');
+    const verified = await send(`${origin}/hooks/resend`, { body, headers: { 'content-type': 'application/json', ...vector.headers } });
+    // A verified signature names the provider, so the body is decoded as Resend's: 400, not 401.
+    expect([verified.status, codeOf(verified.json)]).toEqual([400, 'invalid_payload']);
+    const tampered = await send(`${origin}/hooks/resend`, {
+      body: '{"test": 2432232315}',
+      headers: { 'content-type': 'application/json', ...vector.headers },
+    });
+    expect([tampered.status, codeOf(tampered.json)]).toEqual([401, 'invalid_signature']);
   });
 });
