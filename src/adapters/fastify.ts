@@ -8,6 +8,14 @@ import { clientGoneSignal } from './client-gone.js';
 
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type WebhookHandlerOptions } from './options.js';
 export type { AcceptedBody, RefusalBody } from './answer.js';
+export {
+  DEFAULT_DEDUPE_LEASE_MS,
+  DEFAULT_DEDUPE_TTL_MS,
+  DEFAULT_HANDLER_TIMEOUT_MS,
+  type DedupeOptions,
+  type EventHandlers,
+  type HandlerContext,
+} from './handler-options.js';
 
 /** What `onEvents` and `onError` receive from {@link fastifyWebhook}: Fastify's request and reply. */
 export interface FastifyWebhookContext {
