@@ -21,7 +21,7 @@ const CLIENT_TIMEOUT_MS = [150, 600] as const;
 
 const BASE: Omit<SimulatorOptions, 'urls' | 'random' | 'unfinished'> = {
   maxAttempts: 8,
-  backoffMs: 25,
+  backoffMs: 50,
   clientTimeoutMs: CLIENT_TIMEOUT_MS,
   concurrency: 24,
   redeliverAfterSuccess: 0.25,
