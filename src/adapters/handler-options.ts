@@ -73,7 +73,8 @@ export interface HandlerPhaseOptions<Context> {
    * it resolves, and a `500` (so the provider retries) if it throws or rejects. Items that could not be decoded
    * are in `result.issues`; the good events of the same batch are still acknowledged. With `dedupe`, `events`
    * holds only the events not handled before (it is not called when every event was); with `on` too, it runs
-   * before the `on` handlers.
+   * before the `on` handlers, and an event counts as handled once both ran for it (a redelivery after an `on`
+   * handler failed passes the unhandled events to `onEvents` again).
    * @param result The events and issues of the batch.
    * @param context The framework's request objects and `signal`.
    */
