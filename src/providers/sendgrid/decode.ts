@@ -85,10 +85,11 @@ function bounceKind(type: string | undefined, smtp: SmtpReply | undefined): Boun
 
 function startSendgridEvent(
   type: EmailEvent['type'], name: string, item: Item, recipient: string | undefined, instant: number | undefined,
+  tags: string[] | undefined,
 ): EventDraft {
   const event = startEvent(type, 'sendgrid', eventId(item, name, instant, recipient), recipient, instant);
   setField(event, 'messageId', readText(item.sg_message_id));
-  setField(event, 'tags', readCategories(item.category) ?? undefined);
+  setField(event, 'tags', tags);
   setField(event, 'metadata', readCustomArgs(item));
   setField(event, 'listId', readText(item.asm_group_id));
   return event;
@@ -99,19 +100,19 @@ function decodeItem(item: unknown): ItemOutcome {
   const name = item.event.trim();
   if (name === '') return sendgridUnknownItemSchema;
   const instant = readOptionalInstant(item.timestamp, readUnixSeconds);
-  const categoriesReadable = readCategories(item.category) !== null;
+  const tags = readCategories(item.category);
   const type = EVENT_TYPES.get(name);
   if (type === undefined) {
-    if (instant === false || !categoriesReadable || !isTextOrAbsent(item.sg_event_id)) return sendgridUnknownItemSchema;
-    const event = startSendgridEvent('unknown', name, item, normalizeEmail(item.email), instant);
+    if (instant === false || tags === null || !isTextOrAbsent(item.sg_event_id)) return sendgridUnknownItemSchema;
+    const event = startSendgridEvent('unknown', name, item, normalizeEmail(item.email), instant, tags);
     event.providerEvent = name;
     return finishEvent(event, item);
   }
   const recipient = normalizeEmail(item.email);
-  if (recipient === undefined || instant === false || !categoriesReadable || !hasTextFields(item)) {
+  if (recipient === undefined || instant === false || tags === null || !hasTextFields(item)) {
     return sendgridKnownItemSchema;
   }
-  const event = startSendgridEvent(type, name, item, recipient, instant);
+  const event = startSendgridEvent(type, name, item, recipient, instant, tags);
   switch (type) {
     case 'delivered':
     case 'deferred':
