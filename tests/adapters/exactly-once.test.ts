@@ -123,6 +123,30 @@ describe.each(ADAPTERS)('%s adapter: exactly-once receiving', (kind) => {
     expect(batches).toEqual([RECIPIENTS.slice(0, 3), RECIPIENTS.slice(3, 5)]);
   });
 
+  test('with on and onEvents, onEvents runs first; after an on handler failed, the redelivery gives both only the rest', async () => {
+    const calls: string[] = [];
+    let failing = true;
+    const { post } = await serve(kind, {
+      onEvents: (result) => void calls.push(`batch ${result.events.map((event) => event.recipient).join(' ')}`),
+      on: {
+        clicked(event) {
+          if (failing) throw new Error('crm down');
+          calls.push(`clicked ${event.recipient}`);
+        },
+      },
+      dedupe: { store: memoryStore() },
+    });
+    const body = sendpulseBatch(4);
+    expect((await post(body)).status).toBe(500);
+    failing = false;
+    expect((await post(body)).json).toEqual({ provider: 'sendpulse', events: 4, issues: 0, duplicates: 2 });
+    expect(calls).toEqual([
+      'batch user0@example.com user1@example.com user2@example.com user3@example.com',
+      'batch user2@example.com user3@example.com',
+      'clicked user2@example.com',
+    ]);
+  });
+
   test('an id repeated within one batch is handled once and counted as a duplicate', async () => {
     const handled: string[] = [];
     const { post } = await serve(kind, {
