@@ -6,6 +6,7 @@
 import { fork } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
+import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -213,6 +214,8 @@ async function runLoad(): Promise<void> {
   console.log(`good deliveries: ${sorted.length} (${counts(goodStatuses)}), latency p50 ` +
     `${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms`);
   console.log(`stalled uploads answered during the run: ${counts(uploadAnswers)}`);
+  // Latency spikes on a shared machine are often other processes' CPU: the load average says how busy it was.
+  console.log(`machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(1)}`);
   console.log(`good-delivery latencies (ms, in order sent): ${latencies.map((ms) => ms.toFixed(0)).join(' ')}`);
 }
 
