@@ -55,7 +55,8 @@ function asText(reply: unknown): string | null {
  * A {@link DedupeStore} in Redis, shared by every instance that uses the same Redis and prefix. Atomic in Redis
  * itself: a claim is one `SET key owner NX PX leaseMs` (plus a `GET` only when the key exists), completing is
  * `SET key done PX ttlMs`, and a release is a script that deletes the key only while it still holds the owner.
- * @param client A connected node-redis v4+ client (`createClient()`) or ioredis client (`new Redis()`).
+ * @param client A connected node-redis v4+ client (`createClient()`; not a node-redis cluster, whose
+ *   `sendCommand` takes other arguments) or an ioredis client or cluster (`new Redis()`, `new Cluster()`).
  * @param options `prefix` for the keys.
  * @returns The store.
  * @example

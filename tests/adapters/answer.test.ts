@@ -30,6 +30,20 @@ describe('answers', () => {
     expect(new TextDecoder().decode(foreign.body)).not.toContain('undefined');
   });
 
+  test('a retryable 503 says when to retry; other refusals carry no Retry-After', () => {
+    const timeout = refusalAnswer(new WebhookError('handler_timeout', 'x', { retryAfterSeconds: 10 }));
+    expect(timeout.status).toBe(503);
+    expect(timeout.headers['retry-after']).toBe('10');
+    expect(decode(timeout.body)).toEqual({ error: { code: 'handler_timeout', message: expect.any(String) } });
+    expect(refusalAnswer(new WebhookError('duplicate_in_progress', 'x', { retryAfterSeconds: 3 })).headers['retry-after']).toBe('3');
+    expect(refusalAnswer(new WebhookError('invalid_json', 'x')).headers['retry-after']).toBeUndefined();
+  });
+
+  test('the 200 counts duplicates', () => {
+    const answer = acceptedAnswer({ provider: 'sendgrid', events: [], issues: [] }, 4);
+    expect(decode(answer.body)).toEqual({ provider: 'sendgrid', events: 0, issues: 0, duplicates: 4 });
+  });
+
   test('405 names the allowed method; 401 names the Basic scheme', () => {
     expect(refusalAnswer(new WebhookError('method_not_allowed', 'x')).headers.allow).toBe('POST');
     expect(refusalAnswer(new WebhookError('unauthorized', 'x')).headers['www-authenticate']).toMatch(/^Basic realm=/);
