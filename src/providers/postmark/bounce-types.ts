@@ -1,7 +1,7 @@
 import type { BounceKind, EmailEventType } from '../../events.js';
 
-/** What a Postmark record becomes: an event type and, for `bounced`, how final it is. */
-export interface BounceTypeMeaning {
+/** What a Postmark record (or bounce `Type`) becomes: an event type and, for `bounced`, how final it is. */
+export interface RecordMeaning {
   type: Exclude<EmailEventType, 'queued' | 'unknown'>;
   bounce?: BounceKind;
 }
@@ -11,7 +11,7 @@ export interface BounceTypeMeaning {
  * with django-anymail's mapping as a second opinion. A Map, not an object literal: the names come from the body,
  * and `constructor` must not find Object.prototype's.
  */
-export const BOUNCE_TYPES: ReadonlyMap<string, BounceTypeMeaning> = new Map<string, BounceTypeMeaning>([
+export const BOUNCE_TYPES: ReadonlyMap<string, RecordMeaning> = new Map<string, RecordMeaning>([
   // "The server was unable to deliver your message (ex: unknown user, mailbox not found)."
   ['HardBounce', { type: 'bounced', bounce: 'hard' }],
   // "Unable to temporarily deliver message (i.e. mailbox full, account disabled, exceeds quota, out of disk space)."

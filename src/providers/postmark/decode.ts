@@ -10,7 +10,7 @@ import { explainBadItem } from '../explain-bad-item.js';
 import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
 import type { DecodeContext } from '../provider.js';
 import { setPostmarkActivity } from './activity.js';
-import { BOUNCE_TYPES, type BounceTypeMeaning } from './bounce-types.js';
+import { BOUNCE_TYPES, type RecordMeaning } from './bounce-types.js';
 import { readPostmarkMetadata } from './read-metadata.js';
 import { readPostmarkTime } from './read-time.js';
 import {
@@ -41,7 +41,7 @@ const LAYOUTS: ReadonlyMap<string, RecordLayout> = new Map<string, RecordLayout>
 // the same happening on their own, so these pass through as `unknown` rather than count a second time.
 const ECHOED_SUPPRESSIONS: ReadonlySet<string> = new Set(['HardBounce', 'SpamComplaint']);
 
-const UNDETERMINED_BOUNCE: BounceTypeMeaning = { type: 'bounced', bounce: 'undetermined' };
+const UNDETERMINED_BOUNCE: RecordMeaning = { type: 'bounced', bounce: 'undetermined' };
 
 /** The address in `From`, which may be written `Name <address>`; other text is kept as sent. */
 function readSender(value: unknown): string | undefined {
@@ -72,7 +72,7 @@ function derivedId(item: Item, recordType: string, recipient: string | undefined
 }
 
 /** What a record means: an event type, or the name of an `unknown` event. */
-function meaningOf(item: Item, recordType: string): BounceTypeMeaning | string {
+function meaningOf(item: Item, recordType: string): RecordMeaning | string {
   switch (recordType) {
     case 'Delivery':
       return { type: 'delivered' };

@@ -29,8 +29,9 @@ export function readResendTags(value: unknown): ResendTags {
   for (const [name, text] of pairs) {
     tags.push(text === undefined ? name : `${name}:${text}`);
     if (text !== undefined) {
-      // defineProperty: a tag named `__proto__` stays a plain key.
-      Object.defineProperty(metadata, name, { value: text, enumerable: true, writable: true, configurable: true });
+      // Names come from the sender: `__proto__` must stay a plain key, not set the object's prototype.
+      if (name === '__proto__') Object.defineProperty(metadata, name, { value: text, enumerable: true, writable: true, configurable: true });
+      else metadata[name] = text;
       hasMetadata = true;
     }
   }
