@@ -89,4 +89,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// A promise chain, not top-level await: the bundle is also built as CommonJS.
+void main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});
