@@ -5,7 +5,7 @@ import { BUILT_IN_PROVIDERS, WebhookError, defineProvider, type WebhookResult } 
 import { send } from './support/http.js';
 import { ADAPTERS, startAdapter, type AdapterKind } from './support/servers.js';
 
-// A signing provider that exists only in this test: `{ "stub_events": [{ "to": ..., "ref": ... }] }`, signed with
+// A signing provider that exists only in this test: `{ "stub_events": [{ "to", "ref", "at" }] }`, signed with
 // `x-stub-signature: hex(HMAC-SHA256(key, timestamp + "." + body))` and `x-stub-timestamp` (unix seconds).
 const encoder = new TextEncoder();
 
@@ -17,7 +17,7 @@ async function hmacHex(key: string, text: string): Promise<string> {
   return Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-type StubBody = { stub_events: Array<{ to: string; ref: string }> };
+type StubBody = { stub_events: Array<{ to: string; ref: string; at: number }> };
 const isStubBody = (body: unknown): body is StubBody =>
   typeof body === 'object' && body !== null && Array.isArray((body as Partial<StubBody>).stub_events);
 
@@ -29,7 +29,14 @@ const stub = defineProvider({
   decode(body, context) {
     if (!isStubBody(body)) throw new WebhookError('invalid_payload', 'not a stub body');
     for (const item of body.stub_events) {
-      context.events.push({ type: 'delivered', provider: 'stub', id: item.ref, recipient: item.to, raw: item });
+      context.events.push({
+        type: 'delivered',
+        provider: 'stub',
+        id: item.ref,
+        recipient: item.to,
+        occurredAt: new Date(item.at * 1000),
+        raw: { ...item },
+      });
     }
   },
   signature: {
@@ -48,7 +55,7 @@ const stub = defineProvider({
   },
 });
 
-const BODY = JSON.stringify({ stub_events: [{ to: 'ann@example.com', ref: '222016111000001234' }] });
+const BODY = JSON.stringify({ stub_events: [{ to: 'ann@example.com', ref: '222016111000001234', at: 1767323045 }] });
 const KEY = 'stub-key-1';
 
 async function signed(body: string, key = KEY, ageSeconds = 0): Promise<Record<string, string>> {
@@ -79,9 +86,11 @@ describe.each(ADAPTERS)('%s adapter: signingKeys', (kind) => {
     const reply = await send(`${origin}/hook`, { body: BODY, headers: await signed(BODY) });
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({ provider: 'stub', events: 1, issues: 0, duplicates: 0 });
-    expect(results.map((result) => result.events.map((event) => [event.provider, event.id, event.recipient]))).toEqual([
-      [['stub', '222016111000001234', 'ann@example.com']],
-    ]);
+    expect(
+      results.map((result) =>
+        result.events.map((event) => [event.provider, event.id, event.recipient, event.occurredAt.toISOString()]),
+      ),
+    ).toEqual([[['stub', '222016111000001234', 'ann@example.com', '2026-01-02T03:04:05.000Z']]]);
   });
 
   test('bad, stale and missing signatures are 401 invalid_signature and never reach onEvents', async () => {
