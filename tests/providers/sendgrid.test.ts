@@ -5,6 +5,7 @@ import { detectProvider, parseWebhook } from '../../src/parse-webhook.js';
 import type { EventSpec } from '../../src/providers/provider.js';
 import { derToRawSignature, rawToDerSignature } from '../../src/providers/sendgrid/ecdsa-der.js';
 import { sendgrid } from '../../src/providers/sendgrid/index.js';
+import { type SigningJwk, signSendgridBody } from '../../src/providers/sendgrid/test-kit.js';
 import { verifyWebhook } from '../../src/verify-webhook.js';
 import { fixtureBytes, fixtureText } from '../helpers/fixtures.js';
 import { send } from '../adapters/support/http.js';
@@ -415,6 +416,22 @@ describe('SendGrid: derived ids', () => {
     expect(a.id).toBe(b.id);
     expect(a.id).not.toBe(c.id);
     expect(a.id).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('SendGrid: signing keys for the test kit', () => {
+  it('takes the private key as base64 PKCS#8, as a JWK object, or as JWK text', async () => {
+    const pkcs8 = Uint8Array.from(atob(projectVector.privateKeyPkcs8!), (c) => c.charCodeAt(0));
+    const key = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
+    const jwk = (await crypto.subtle.exportKey('jwk', key)) as SigningJwk;
+    const body = projectVector.body;
+    const timestamp = new Date(Number(projectVector.timestamp) * 1000);
+    const options = { signingKeys: { sendgrid: projectVector.publicKey }, now: timestamp };
+    for (const signingKey of [projectVector.privateKeyPkcs8!, jwk, JSON.stringify(jwk)]) {
+      const headers = await signSendgridBody(body, signingKey, { timestamp });
+      expect(await verifyWebhook({ body, headers }, options)).toBe('sendgrid');
+    }
+    await expect(signSendgridBody(body, 'not base64!')).rejects.toThrow(TypeError);
   });
 });
 

@@ -91,8 +91,19 @@ function toItem(spec: EventSpec): Record<string, unknown> {
 
 const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 
-/** A private key as JSON Web Key (named here: the core's type library has no DOM `SigningJwk`). */
-export type SigningJwk = Extract<Parameters<typeof crypto.subtle.importKey>[1], { kty?: string }>;
+/** A P-256 private key as a JSON Web Key (written out here: the core's type library has no DOM `JsonWebKey`). */
+export interface SigningJwk {
+  /** Key type: `EC`. */
+  kty: 'EC';
+  /** Curve: `P-256`. */
+  crv: 'P-256';
+  /** The public point's x coordinate, base64url. */
+  x: string;
+  /** The public point's y coordinate, base64url. */
+  y: string;
+  /** The private scalar, base64url. */
+  d: string;
+}
 type ImportedKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 /** Imports a signing key given as a base64 PKCS#8 private key or as a JWK (object or JSON text). */
