@@ -374,6 +374,8 @@ describe('Postmark: test kit', () => {
     { type: 'subscribed', recipient: 'i@example.com', occurredAt: at, source: 'Customer' },
     { type: 'unknown', recipient: 'j@example.com', occurredAt: at, id: '14', providerEvent: 'Bounce:AutoResponder' },
     { type: 'unknown', recipient: 'k@example.com', occurredAt: at, providerEvent: 'SubscriptionChange:HardBounce' },
+    { type: 'unknown', recipient: 'l@example.com', occurredAt: at, providerEvent: 'Inbound', description: 'a new kind' },
+    { type: 'bounced', recipient: 'm@example.com', occurredAt: at, bounce: 'undetermined', description: 'Unable to classify the NDR.' },
   ];
 
   it('round-trips every event type Postmark sends', () => {
@@ -399,6 +401,7 @@ describe('Postmark: test kit', () => {
     expect(() => kit.buildBody([{ type: 'delivered', recipient: 'a@example.com', id: '5' }])).toThrow(TypeError);
     expect(() => kit.buildBody([{ type: 'delivered', recipient: 'a@example.com', tags: ['a', 'b'] }])).toThrow(TypeError);
     expect(() => kit.buildBody([{ type: 'unsubscribed', recipient: 'a@example.com', scope: 'list' }])).toThrow(TypeError);
+    expect(() => kit.buildBody([{ type: 'delivered', recipient: 'a@example.com', description: 'no such field' }])).toThrow(TypeError);
   });
 });
 

@@ -10,19 +10,19 @@ const EXAMPLE_SERVER_ID = 23;
 // The ID is written as a bare integer literal (it can be beyond 2^53): a marker holds its place while stringifying.
 const ID_MARK = '\u0000postmark-id\u0000';
 
-const COMMON = ['recipient', 'occurredAt', 'messageId', 'sender', 'subject', 'tags', 'metadata', 'listId', 'description'];
+const COMMON = ['recipient', 'occurredAt', 'messageId', 'sender', 'subject', 'tags', 'metadata', 'listId'];
 const WRITABLE: Readonly<Record<EventSpec['type'], ReadonlySet<string>>> = {
   queued: new Set(),
   delivered: new Set([...COMMON, 'smtp']),
-  bounced: new Set([...COMMON, 'id', 'bounce', 'smtp']),
-  deferred: new Set([...COMMON, 'id', 'smtp']),
-  rejected: new Set([...COMMON, 'id', 'reason']),
-  complained: new Set([...COMMON, 'id']),
+  bounced: new Set([...COMMON, 'id', 'bounce', 'smtp', 'description']),
+  deferred: new Set([...COMMON, 'id', 'smtp', 'description']),
+  rejected: new Set([...COMMON, 'id', 'reason', 'description']),
+  complained: new Set([...COMMON, 'id', 'description']),
   opened: new Set([...COMMON, 'ip', 'geo', 'client', 'userAgent']),
   clicked: new Set([...COMMON, 'ip', 'geo', 'client', 'userAgent', 'url']),
   unsubscribed: new Set([...COMMON, 'reason', 'source', 'scope']),
   subscribed: new Set([...COMMON, 'source']),
-  unknown: new Set([...COMMON, 'id', 'providerEvent']),
+  unknown: new Set([...COMMON, 'id', 'providerEvent', 'description']),
 };
 
 const BOUNCE_TYPE_OF_KIND = { hard: 'HardBounce', soft: 'SoftBounce', undetermined: 'Unknown' } as const;
@@ -127,13 +127,23 @@ function unknownRecord(spec: Extract<EventSpec, { type: 'unknown' }>) {
     return bounceRecord(spec, 'Bounce', detail, undefined);
   }
   if (recordType === 'SubscriptionChange' && (detail === 'HardBounce' || detail === 'SpamComplaint')) {
-    if (spec.id !== undefined) throw new TypeError('Postmark sends no ID on a SubscriptionChange');
+    if (spec.id !== undefined || spec.description !== undefined) {
+      throw new TypeError('Postmark sends no ID and no Description on a SubscriptionChange');
+    }
     return subscriptionRecord(spec, true, detail, undefined);
   }
   if (detail !== undefined || name === '' || ['Delivery', 'Bounce', 'SpamComplaint', 'Open', 'Click', 'SubscriptionChange'].includes(name)) {
     throw new TypeError(`Postmark cannot write an unknown event named ${JSON.stringify(spec.providerEvent)}`);
   }
-  return { RecordType: name, ...commonFields(spec), Recipient: spec.recipient, ID: spec.id === undefined ? undefined : ID_MARK };
+  return {
+    RecordType: name,
+    ...commonFields(spec),
+    ID: spec.id === undefined ? undefined : ID_MARK,
+    Description: spec.description,
+    Recipient: spec.recipient,
+    // A record type Postmark may add later: its time is written where Open and Click records keep theirs.
+    ReceivedAt: spec.occurredAt?.toISOString(),
+  };
 }
 
 function recordOf(spec: EventSpec): Record<string, unknown> {
@@ -146,7 +156,7 @@ function recordOf(spec: EventSpec): Record<string, unknown> {
         ServerID: EXAMPLE_SERVER_ID,
         Recipient: spec.recipient,
         DeliveredAt: (spec.occurredAt ?? EXAMPLE_TIME).toISOString(),
-        Details: smtpText(spec.smtp) ?? spec.description,
+        Details: smtpText(spec.smtp),
       };
     case 'bounced':
       return bounceRecord(spec, 'Bounce', BOUNCE_TYPE_OF_KIND[spec.bounce ?? 'hard'], smtpText(spec.smtp));
