@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -74,5 +75,12 @@ describe('email-webhooks send and listen', () => {
     expect(issues[0]).toMatchObject({ file: 'fixtures/sendpulse/partial-bad.json', issue: { path: [1, 'recipient'] } });
     expect(cli(['--provider=no-such', 'x.json']).stderr).toContain('unknown provider: no-such (one of: lingdong, sendpulse');
     expect(cli(['--json=yes']).status).toBe(2);
+  });
+
+  // `script` (util-linux) gives the CLI a terminal as standard input, as when someone types the command alone.
+  it.runIf(existsSync('/usr/bin/script'))('shows the usage instead of waiting when standard input is a terminal', () => {
+    const run = spawnSync('script', ['-qec', `${tsx} src/cli/main.ts`, '/dev/null'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('email-webhooks send FILE --to URL [options]');
   });
 });
