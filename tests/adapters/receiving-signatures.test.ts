@@ -88,7 +88,7 @@ describe.each(ADAPTERS)('%s adapter: signingKeys', (kind) => {
     expect(reply.json).toEqual({ provider: 'stub', events: 1, issues: 0, duplicates: 0 });
     expect(
       results.map((result) =>
-        result.events.map((event) => [event.provider, event.id, event.recipient, event.occurredAt.toISOString()]),
+        result.events.map((event) => [event.provider, event.id, event.recipient, event.occurredAt?.toISOString()]),
       ),
     ).toEqual([[['stub', '222016111000001234', 'ann@example.com', '2026-01-02T03:04:05.000Z']]]);
   });
