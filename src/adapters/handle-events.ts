@@ -3,7 +3,7 @@ import { WebhookError } from '../errors.js';
 import type { EmailEvent } from '../events.js';
 import type { WebhookResult } from '../result.js';
 import { acceptedAnswer, refusalAnswer, type WebhookAnswer } from './answer.js';
-import type { EventHandlers, HandlerContext, HandlerSettings } from './handler-options.js';
+import type { HandlerContext, HandlerSettings } from './handler-options.js';
 
 /** One accepted request, as the handler phase needs it. */
 export interface HandlerInput<Context> {
@@ -143,7 +143,7 @@ async function runHandlers<Context>(
 }
 
 /** An `on` handler seen from the loop, which only knows it picked the handler of the event's own type. */
-type HandlerFor<Context> = (event: EmailEvent, context: HandlerContext<Context>) => ReturnType<NonNullable<EventHandlers<Context>['bounced']>>;
+type HandlerFor<Context> = (event: EmailEvent, context: HandlerContext<Context>) => void | Promise<void>;
 
 async function withinDeadline(outcome: Promise<Outcome>, timeoutMs: number): Promise<Outcome | 'late'> {
   if (!Number.isFinite(timeoutMs)) return outcome;
