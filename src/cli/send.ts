@@ -7,7 +7,7 @@ import { parseOptionsOf } from './decode.js';
 import { printable } from './event-table.js';
 
 /** The options `send` accepts. */
-export const SEND_OPTIONS = { flags: [], values: ['to', 'secret', 'signing-key', 'provider', 'time-zone'] } as const;
+export const SEND_OPTIONS = { flags: [], values: ['to', 'secret', 'signing-key', 'provider'] } as const;
 
 /**
  * `email-webhooks send FILE --to URL`: posts a saved body the way its provider does (its content type, its

@@ -32,7 +32,8 @@ export function wholeSeconds(provider: string, instant: Date): number {
 }
 
 /**
- * Writes digits as an integer where the provider sends numbers, other text as is.
+ * Tells whether an id is plain decimal digits (no sign, no leading zero): such ids are written as bare integer
+ * literals where the provider sends numbers.
  * @param text An id.
  */
 export function isDecimalInteger(text: string): boolean {

@@ -38,9 +38,9 @@ const shanghaiClock = new Intl.DateTimeFormat('en-CA', {
 /** Lingdong's wall-clock text, `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai. */
 function lingdongTime(instant: Date): string {
   wholeSeconds('Lingdong', instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    shanghaiClock.formatToParts(instant).find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of shanghaiClock.formatToParts(instant)) parts[part.type] = part.value;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 function location(geo: GeoLocation | undefined): string | undefined {
