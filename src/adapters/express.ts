@@ -9,7 +9,12 @@ import type { WebhookHandlerOptions } from './options.js';
 import { createWebhookPipeline } from './pipeline.js';
 import { clientGoneSignal } from './client-gone.js';
 
-export { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type WebhookHandlerOptions } from './options.js';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_IN_FLIGHT_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type WebhookHandlerOptions,
+} from './options.js';
 export type { AcceptedBody, RefusalBody } from './answer.js';
 export {
   DEFAULT_DEDUPE_LEASE_MS,

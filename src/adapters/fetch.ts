@@ -4,7 +4,12 @@ import type { WebhookHandlerOptions } from './options.js';
 import { createWebhookPipeline } from './pipeline.js';
 import { readWebBody } from './web-body.js';
 
-export { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type WebhookHandlerOptions } from './options.js';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_IN_FLIGHT_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type WebhookHandlerOptions,
+} from './options.js';
 export type { AcceptedBody, RefusalBody } from './answer.js';
 export {
   DEFAULT_DEDUPE_LEASE_MS,
