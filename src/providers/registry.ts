@@ -11,7 +11,7 @@ import { sendgrid } from './sendgrid/index.js';
  * option checks, error texts, the CLI and the docs all read this list. Detection does not depend on the order;
  * only an empty batch (`[]`), which several providers may claim, is attributed to the first claimant.
  */
-export const BUILT_IN_PROVIDERS = [lingdong, sendpulse, sendgrid, postmark, resend, mailgun] as const satisfies readonly Provider[];
+export const BUILT_IN_PROVIDERS = [lingdong, sendpulse, sendgrid, mailgun, postmark, resend] as const satisfies readonly Provider[];
 
 /** The name of a built-in provider: `'lingdong' | 'sendpulse' | ...`. */
 export type BuiltInProviderName = (typeof BUILT_IN_PROVIDERS)[number]['name'];
