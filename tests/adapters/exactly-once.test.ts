@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { nodeWebhook } from '../../src/adapters/node.js';
 import type { WebhookHandlerOptions } from '../../src/adapters/options.js';
-import { isWebhookError, memoryStore, type DedupeStore, type EmailEvent } from '../../src/index.js';
+import { isWebhookError, memoryStore, parseWebhook, type DedupeStore, type EmailEvent } from '../../src/index.js';
 import { send, type Reply } from './support/http.js';
 import { sendpulseBatch } from './support/provider-batches.js';
 import { ADAPTERS, startAdapter, type AdapterKind } from './support/servers.js';
@@ -145,6 +145,26 @@ describe.each(ADAPTERS)('%s adapter: exactly-once receiving', (kind) => {
       'batch user2@example.com user3@example.com',
       'clicked user2@example.com',
     ]);
+  });
+
+  test('a claim left by a crashed process blocks its event only until the lease ends', async () => {
+    const store = memoryStore();
+    const handled: string[] = [];
+    const { post } = await serve(kind, {
+      on: { delivered: (event) => void handled.push(event.recipient) },
+      dedupe: { store, leaseMs: 300 },
+      handlerTimeoutMs: 100,
+    });
+    const body = sendpulseBatch(1);
+    const [event] = parseWebhook(body, { provider: 'sendpulse' }).events;
+    // A process claimed the event, then died without completing or releasing it.
+    expect(await store.claim(`sendpulse:${event!.id}`, 'crashed-process', 300)).toBe('claimed');
+    const blocked = await post(body);
+    expect(blocked.status).toBe(503);
+    expect(blocked.headers['retry-after']).toBe('1');
+    await sleep(320);
+    expect((await post(body)).json).toEqual({ provider: 'sendpulse', events: 1, issues: 0, duplicates: 0 });
+    expect(handled).toEqual(['user0@example.com']);
   });
 
   test('an id repeated within one batch is handled once and counted as a duplicate', async () => {
