@@ -1,9 +1,13 @@
+import http from 'node:http';
 import { gzipSync } from 'node:zlib';
+import express, { type RequestHandler } from 'express';
 import { describe, expect, onTestFinished, test } from 'vitest';
+import { expressWebhook } from '../../src/adapters/express.js';
+import { nodeWebhook } from '../../src/adapters/node.js';
 import type { WebhookHandlerOptions } from '../../src/adapters/options.js';
 import { BUILT_IN_PROVIDERS, WebhookError, defineProvider, type WebhookResult } from '../../src/index.js';
 import { send } from './support/http.js';
-import { ADAPTERS, startAdapter, type AdapterKind } from './support/servers.js';
+import { ADAPTERS, listenOnLoopback, startAdapter, type AdapterKind } from './support/servers.js';
 
 // A signing provider that exists only in this test: `{ "stub_events": [{ "to", "ref", "at" }] }`, signed with
 // `x-stub-signature: hex(HMAC-SHA256(key, timestamp + "." + body))` and `x-stub-timestamp` (unix seconds).
@@ -144,12 +148,50 @@ describe.each(ADAPTERS)('%s adapter: signingKeys', (kind) => {
   });
 });
 
-test('signingKeys for a provider that does not sign, or unusable keys, are refused at creation', async () => {
-  const { nodeWebhook } = await import('../../src/adapters/node.js');
+test('signingKeys for a provider that does not sign, or unusable keys, are refused at creation', () => {
   const create = (options: Partial<WebhookHandlerOptions<unknown>>) => () =>
     nodeWebhook({ providers: [...BUILT_IN_PROVIDERS, stub], onEvents() {}, ...options });
   expect(create({ signingKeys: { lingdong: 'k' } })).toThrow(/signingKeys\.lingdong: not a provider that signs/);
   expect(create({ signingKeys: { stub: '' } })).toThrow('signingKeys.stub must be a non-empty key or list of keys');
   expect(create({ signingKeys: { stub: KEY }, signatureToleranceSeconds: -1 })).toThrow(/tolerance/);
   expect(create({ secret: 'x', signatureToleranceSeconds: 60 })).toThrow('signatureToleranceSeconds needs signingKeys');
+});
+
+describe('express: signatures after a body parser', () => {
+  async function serveAfter(parser: RequestHandler) {
+    const errors: unknown[] = [];
+    const app = express();
+    app.post(
+      '/hook',
+      parser,
+      expressWebhook({
+        providers: [...BUILT_IN_PROVIDERS, stub],
+        signingKeys: { stub: KEY },
+        secret: false,
+        warn: false,
+        onEvents() {},
+        onError: (error) => void errors.push(error),
+      }),
+    );
+    const server = await listenOnLoopback(http.createServer(app));
+    onTestFinished(() => server.close());
+    return { url: `${server.origin}/hook`, errors };
+  }
+
+  test('express.json() whose verify hook saved req.rawBody: the signature is checked over those bytes', async () => {
+    const saveRawBody = (req: unknown, _res: unknown, buf: Buffer): void => {
+      (req as { rawBody?: Buffer }).rawBody = buf;
+    };
+    const { url } = await serveAfter(express.json({ verify: saveRawBody }));
+    expect((await send(url, { body: BODY, headers: await signed(BODY) })).status).toBe(200);
+    expect((await send(url, { body: BODY, headers: await signed(BODY, 'forged') })).status).toBe(401);
+  });
+
+  test('express.json() without req.rawBody: 500 invalid_options, and onError says how to keep the bytes', async () => {
+    const { url, errors } = await serveAfter(express.json());
+    const reply = await send(url, { body: BODY, headers: await signed(BODY) });
+    expect(reply.status).toBe(500);
+    expect((reply.json as { error: { code: string } }).error.code).toBe('invalid_options');
+    expect((errors[0] as Error).message).toContain('req.rawBody');
+  });
 });
