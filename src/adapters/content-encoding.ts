@@ -51,8 +51,15 @@ function hasZlibHeader(bytes: Uint8Array): boolean {
 export async function decodeBody(encoded: Uint8Array, coding: ContentCoding, options: BodyReadOptions): Promise<Uint8Array> {
   const format = coding === 'gzip' ? 'gzip' : hasZlibHeader(encoded) ? 'deflate' : 'deflate-raw';
   const collector = createByteCollector(options, encoded.byteLength);
+  let decompressor: DecompressionStream;
+  try {
+    decompressor = new DecompressionStream(format);
+  } catch {
+    // Older runtimes know only 'gzip' and 'deflate'; a bare deflate stream is then a coding they cannot undo.
+    throw new WebhookError('unsupported_encoding', `this runtime cannot decode ${coding} data of this kind`);
+  }
   // Blob.stream() hands the input over in chunks, so decoding never needs the whole output at once.
-  const reader = new Blob([encoded]).stream().pipeThrough(new DecompressionStream(format)).getReader();
+  const reader = new Blob([encoded]).stream().pipeThrough(decompressor).getReader();
   try {
     for (;;) {
       if (options.signal.aborted) throw options.signal.reason;
