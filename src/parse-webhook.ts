@@ -1,6 +1,6 @@
 import type { EmailEvent, ProviderName } from './events.js';
 import { WebhookError, isWebhookError } from './errors.js';
-import { readLosslessJson } from './json/read-lossless-json.js';
+import { parseJsonText, restoreBigNumbers } from './json/read-lossless-json.js';
 import { formatIssue } from './format-issue.js';
 import { assertTimeZone, resolveParseOptions } from './options.js';
 import type { DecodeContext, Provider } from './providers/provider.js';
@@ -86,12 +86,17 @@ export function parseWebhook(body: unknown, options?: ParseOptions | null): Webh
 
 function decodeBody(body: unknown, raw: ParseOptions): WebhookResult {
   const options = resolveParseOptions(raw);
-  const value = isBody(body) ? readLosslessJson(body) : body;
+  // Cheapest refusals first: a body is refused by its shape (no provider) or its item count before the walk that
+  // checks its depth and restores big numbers, the one pass a hostile body could make expensive. Detectors and
+  // counts read the body as JSON.parse gives it: big numbers are still numbers to them.
+  const parsed = isBody(body) ? parseJsonText(body) : undefined;
+  let value = parsed === undefined ? body : parsed.value;
   const provider = options.provider ?? detectAmong(value, options.providers);
   const items = provider.countItems(value);
   if (items > options.maxItems) {
     throw new WebhookError('payload_too_large', `batch holds ${items} items, more than the ${options.maxItems} allowed`);
   }
+  if (parsed !== undefined) value = restoreBigNumbers(parsed);
   const timeZone = options.timeZone ?? provider.defaultTimeZone ?? UTC;
   assertTimeZone(timeZone);
   const issues: WebhookIssue[] = [];

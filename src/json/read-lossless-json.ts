@@ -1,35 +1,69 @@
 import { WebhookError } from '../errors.js';
 import { decodeUtf8 } from './decode-utf8.js';
 import { scanJsonTree } from './scan-json-tree.js';
-import { quoteBigIntegersExactly } from './quote-big-integers.js';
+import { restoreByWalk } from './restore-by-walk.js';
 import { restoreMemberIntegers } from './restore-member-integers.js';
 
 /** How deep a body may nest. Provider bodies nest 3 or 4 levels; this leaves room for nested custom fields. */
 export const MAX_JSON_DEPTH = 64;
 
+/** A body read as JSON text, before big numbers are restored. */
+export interface ParsedJsonText {
+  /** The text, BOM dropped. */
+  text: string;
+  /** What `JSON.parse` gave: numbers beyond 2^53 may be rounded. */
+  value: unknown;
+}
+
+/**
+ * Reads a body as JSON with the engine's `JSON.parse`, leaving the restore of big numbers for later (see
+ * {@link restoreBigNumbers}), so that a caller can refuse a body by its shape before paying for it.
+ * @param body The body as text or bytes (UTF-8; a leading BOM is ignored).
+ * @throws {WebhookError} `invalid_json` for empty, non-UTF-8 or malformed bodies.
+ */
+export function parseJsonText(body: string | Uint8Array | ArrayBuffer): ParsedJsonText {
+  let text = typeof body === 'string' ? body : decodeUtf8(body);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new WebhookError('invalid_json', 'body is empty');
+  return { text, value: parseOrThrow(text) };
+}
+
+// Beyond this many rounded numbers the member-name search (one lookup per number) costs more than one walk of
+// the whole text: a real 1000-item batch holds about 1000 big ids; a hostile body, hundreds of thousands.
+const MAX_SEARCHED_NUMBERS = 4096;
+
+/**
+ * Checks the depth of a parsed body and puts back the exact digits of its numbers beyond 2^53: integers become
+ * strings of their digits (`222016111000001234` stays `"222016111000001234"`), whole fraction and exponent
+ * literals (`222016111000001234.0`) their integer digits, other big literals their text as written.
+ *
+ * A walk of the parsed document finds numbers `JSON.parse` rounded; member values are looked up in the text by
+ * their digits (see {@link restoreMemberIntegers}); anything else (array elements, many numbers) is settled by
+ * one walk of the text in step with the document (see {@link restoreByWalk}). Both are linear in the text.
+ * @param parsed What {@link parseJsonText} gave.
+ * @returns The document, changed in place where it could be.
+ * @throws {WebhookError} `invalid_json` when the body nests too deeply.
+ */
+export function restoreBigNumbers(parsed: ParsedJsonText): unknown {
+  const { text, value } = parsed;
+  const scan = scanJsonTree(value, MAX_JSON_DEPTH, MAX_SEARCHED_NUMBERS + 1);
+  if (scan.tooDeep) throw new WebhookError('invalid_json', `body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  const rounded = scan.roundedCount;
+  if (rounded === 0) return value;
+  if (rounded <= MAX_SEARCHED_NUMBERS && restoreMemberIntegers(text, scan)) return value;
+  return restoreByWalk(text, value, MAX_JSON_DEPTH);
+}
+
 /**
  * Parses a webhook body as JSON without losing digits: integers beyond 2^53 become strings of their exact
- * digits (`222016111000001234` stays `"222016111000001234"`), everything else is what `JSON.parse` gives.
- *
- * The engine's `JSON.parse` does the parsing; a walk of the result finds numbers it rounded, and only their
- * digits are looked up in the text (see {@link restoreMemberIntegers}). Bodies it cannot settle that way are
- * re-read exactly, character by character.
+ * digits (`222016111000001234` stays `"222016111000001234"`), everything else is what `JSON.parse` gives
+ * (see {@link restoreBigNumbers}).
  * @param body The body as text or bytes (UTF-8; a leading BOM is ignored).
  * @returns The parsed document.
  * @throws {WebhookError} `invalid_json` for empty, non-UTF-8, malformed or too deeply nested bodies.
  */
 export function readLosslessJson(body: string | Uint8Array | ArrayBuffer): unknown {
-  let text = typeof body === 'string' ? body : decodeUtf8(body);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new WebhookError('invalid_json', 'body is empty');
-
-  let value = parseOrThrow(text);
-  const scan = scanJsonTree(value, MAX_JSON_DEPTH);
-  if (scan.tooDeep) throw new WebhookError('invalid_json', `body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  if (scan.rounded.values.length > 0 && !restoreMemberIntegers(text, scan)) {
-    value = parseOrThrow(quoteBigIntegersExactly(text));
-  }
-  return value;
+  return restoreBigNumbers(parseJsonText(body));
 }
 
 const POSITION = /position (\d+)/;

@@ -15,8 +15,10 @@ export interface RoundedNumbers {
 export interface JsonTreeScan {
   /** The document nests deeper than allowed. */
   tooDeep: boolean;
-  /** Numbers that may have lost digits. */
+  /** Numbers that may have lost digits: the first `maxListed` of them. */
   rounded: RoundedNumbers;
+  /** How many numbers may have lost digits, listed or not. */
+  roundedCount: number;
   /** How many objects and arrays the document holds. */
   containers: number;
   /**
@@ -38,15 +40,17 @@ function isRounded(n: number): boolean {
  * beyond 2^53. Recursive, but it never goes deeper than `maxDepth`, so it cannot overflow the stack.
  * @param root The parsed document.
  * @param maxDepth How deep objects and arrays may nest (the top-level value is depth 1).
+ * @param maxListed How many rounded numbers to list at most: past that they are only counted, so a body full of
+ *   big numbers costs no more than one that has none (its numbers are then restored by another way).
  */
-export function scanJsonTree(root: unknown, maxDepth: number): JsonTreeScan {
+export function scanJsonTree(root: unknown, maxDepth: number, maxListed = Infinity): JsonTreeScan {
   const rounded: RoundedNumbers = { containers: [], keys: [], values: [] };
-  const scan: JsonTreeScan = { tooDeep: false, rounded, containers: 0, orderUnknown: false };
+  const scan: JsonTreeScan = { tooDeep: false, rounded, roundedCount: 0, containers: 0, orderUnknown: false };
 
   /** Visits one member or element: descends into containers, notes rounded numbers. */
   function visitValue(container: Record<string, unknown> | unknown[], key: string | number, item: unknown, depth: number): boolean {
     if (typeof item === 'object') return item === null || visit(item as Record<string, unknown>, depth + 1);
-    if (typeof item === 'number' && isRounded(item)) {
+    if (typeof item === 'number' && isRounded(item) && scan.roundedCount++ < maxListed) {
       rounded.containers.push(container);
       rounded.keys.push(key);
       rounded.values.push(item);
@@ -82,6 +86,7 @@ export function scanJsonTree(root: unknown, maxDepth: number): JsonTreeScan {
   if (typeof root === 'object' && root !== null) visit(root as Record<string, unknown>, 1);
   else if (typeof root === 'number' && isRounded(root)) {
     scan.orderUnknown = true;
+    scan.roundedCount = 1;
     rounded.values.push(root);
   }
   return scan;

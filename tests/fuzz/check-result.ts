@@ -45,7 +45,7 @@ const KEYS_BY_TYPE: Readonly<Record<string, ReadonlySet<string>>> = {
   delivered: new Set([...BASE_KEYS, 'smtp']),
   deferred: new Set([...BASE_KEYS, 'smtp', 'reason']),
   rejected: new Set([...BASE_KEYS, 'reason']),
-  bounced: new Set([...BASE_KEYS, 'bounce', 'smtp']),
+  bounced: new Set([...BASE_KEYS, 'bounce', 'smtp', 'reason']),
   opened: new Set([...BASE_KEYS, ...ACTIVITY_KEYS]),
   clicked: new Set([...BASE_KEYS, ...ACTIVITY_KEYS, 'url']),
   unsubscribed: new Set([...BASE_KEYS, ...ACTIVITY_KEYS, 'reason', 'source', 'scope']),

@@ -80,9 +80,9 @@ function checkBody(text: string, options: ParseOptions): WebhookResult | Webhook
   if (parsed !== undefined) {
     parseAndCheck(parsed, options);
     if (options.provider === undefined) {
-      // Detection alone decides the provider, and detectProvider tells the same of the lossless reading (where
-      // an integer beyond 2^53 is a string, and so may be an event name).
-      const detected = detectProvider(readLosslessJson(text));
+      // Detection alone decides the provider, before big numbers are restored: detectProvider tells the same of
+      // what JSON.parse gives (where an integer beyond 2^53 is still a number, never an event name).
+      const detected = detectProvider(parsed);
       const expected = first instanceof WebhookError ? (first.code === 'unknown_provider' ? undefined : detected) : first.provider;
       if (detected !== expected) fail(`detectProvider says ${String(detected)}, parseWebhook ${String(expected)}`);
     }

@@ -138,6 +138,29 @@ describe('readLosslessJson', () => {
   });
 });
 
+describe('readLosslessJson: the walk of the text for what the member search cannot settle', () => {
+  it('restores array elements, members after integer-like keys, and the whole document', () => {
+    expect(readLosslessJson('{"0":1,"a":[222016111000001234,{"b":222016111000001235}],"s":"[222016111000001236]"}')).toEqual({
+      0: 1, a: ['222016111000001234', { b: '222016111000001235' }], s: '[222016111000001236]',
+    });
+    expect(readLosslessJson('-2.22016111000001234e17')).toBe('-222016111000001234');
+    expect(readLosslessJson('[1e400, 9007199254740993.5]')).toEqual([Infinity, '9007199254740993.5']);
+  });
+
+  it('walks a dropped repeated member in step with nothing, and escaped names by their value', () => {
+    expect(readLosslessJson('{"a":{"x":222016111000001235},"a":{"x":222016111000001299},"a\\"b":[222016111000001234]}')).toEqual({
+      a: { x: '222016111000001299' }, 'a"b': ['222016111000001234'],
+    });
+  });
+
+  it('settles thousands of big numbers in members as the search would', () => {
+    const members = Array.from({ length: 5000 }, (_, i) => `"k${i}":${222016111000000000n + BigInt(i) * 7n}`).join(',');
+    const read = readLosslessJson(`{${members}}`) as Record<string, string>;
+    expect(read.k0).toBe('222016111000000000');
+    expect(read.k4999).toBe(String(222016111000000000n + 4999n * 7n));
+  });
+});
+
 describe('quoteBigIntegersExactly', () => {
   it('tells unsafe integer literals apart', () => {
     expect(isUnsafeIntegerLiteral('9007199254740991')).toBe(false);
