@@ -90,6 +90,13 @@ export interface ProviderTestKit {
    * @param options `timestamp` (default now) and, where the scheme has one, `id`.
    */
   signHeaders?(body: string, key: string, options?: { timestamp?: Date; id?: string }): Promise<Record<string, string>>;
+  /**
+   * The body with the provider's signature written into it, for providers that sign inside the body (Mailgun).
+   * @param body The exact body, as `buildBody` wrote it.
+   * @param key The signing key as the provider's dashboard shows it.
+   * @param options `timestamp` (default now).
+   */
+  signBody?(body: string, key: string, options?: { timestamp?: Date }): Promise<string>;
 }
 
 /**

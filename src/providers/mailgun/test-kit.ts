@@ -109,8 +109,8 @@ export async function signMailgunBody(body: string, key: string, options: { time
 
 /**
  * Writes Mailgun bodies: one event a request, `{ signature, "event-data" }`. The signature block is unsigned
- * (an empty `signature`): Mailgun signs inside the body, not in headers, so there is no `signHeaders`; sign a
- * body with {@link signMailgunBody}. `queued` is written as `accepted`, `deferred` as a temporary `failed`, a hard
+ * (an empty `signature`): Mailgun signs inside the body, not in headers, so there is no `signHeaders`: `signBody`
+ * ({@link signMailgunBody}) writes the signature into the body. `queued` is written as `accepted`, `deferred` as a temporary `failed`, a hard
  * `bounced` as a permanent `failed`, `rejected` as `rejected` (or a `failed` suppression when its reason is
  * `suppress-*`). `subscribed`, soft or undetermined bounces and fields Mailgun has no place for throw a
  * `TypeError`.
@@ -123,4 +123,5 @@ export const mailgunTestKit: ProviderTestKit = {
     const body = { signature: { timestamp, token: randomHex(25), signature: '' }, 'event-data': data };
     return { body: JSON.stringify(body), contentType: 'application/json' };
   },
+  signBody: (body, key, options) => signMailgunBody(body, key, options),
 };
