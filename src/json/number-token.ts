@@ -24,3 +24,14 @@ export function numberTokenEnd(text: string, start: number): { end: number; inte
   }
   return { end: i, integer };
 }
+
+const MAX_SAFE_DIGITS = '9007199254740991';
+
+/**
+ * Tells whether an integer literal (digits with an optional minus) is beyond `Number.MAX_SAFE_INTEGER`.
+ * @param literal e.g. `222016111000001234`.
+ */
+export function isUnsafeIntegerLiteral(literal: string): boolean {
+  const digits = literal.charCodeAt(0) === 45 ? literal.slice(1) : literal;
+  return digits.length > 16 || (digits.length === 16 && digits > MAX_SAFE_DIGITS);
+}

@@ -1,6 +1,5 @@
 import { exactNumberText } from './exact-number-text.js';
-import { isDigit } from './number-token.js';
-import { isUnsafeIntegerLiteral } from './quote-big-integers.js';
+import { isDigit, isUnsafeIntegerLiteral } from './number-token.js';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
