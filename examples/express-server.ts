@@ -44,7 +44,7 @@ export function createApp(options: Pick<ExampleOptions, 'secret' | 'onEvents'> =
  */
 export function startServer(options: ExampleOptions = {}): Promise<RunningExample> {
   const secret = options.secret ?? process.env.WEBHOOK_SECRET;
-  if (secret === undefined) console.warn('No WEBHOOK_SECRET: anyone who knows the URL can post events.');
+  if (secret === undefined) throw new Error('set WEBHOOK_SECRET: the secret the provider puts in the webhook URL');
   const server = http.createServer(createApp({ secret, onEvents: options.onEvents }));
   return listenExample(server, options);
 }

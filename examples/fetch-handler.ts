@@ -40,7 +40,7 @@ export function createApp(options: Pick<ExampleOptions, 'secret' | 'onEvents'> =
  */
 export function startServer(options: ExampleOptions = {}): Promise<RunningExample> {
   const secret = options.secret ?? process.env.WEBHOOK_SECRET;
-  if (secret === undefined) console.warn('No WEBHOOK_SECRET: anyone who knows the URL can post events.');
+  if (secret === undefined) throw new Error('set WEBHOOK_SECRET: the secret the provider puts in the webhook URL');
   const app = createApp({ secret, onEvents: options.onEvents });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {

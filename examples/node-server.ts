@@ -19,7 +19,7 @@ import { type ExampleOptions, listenExample, logEvents, type RunningExample, WEB
  */
 export function startServer(options: ExampleOptions = {}): Promise<RunningExample> {
   const secret = options.secret ?? process.env.WEBHOOK_SECRET;
-  if (secret === undefined) console.warn('No WEBHOOK_SECRET: anyone who knows the URL can post events.');
+  if (secret === undefined) throw new Error('set WEBHOOK_SECRET: the secret the provider puts in the webhook URL');
   const webhook = nodeWebhook({
     secret,
     onEvents: options.onEvents ?? logEvents,

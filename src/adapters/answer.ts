@@ -79,7 +79,7 @@ export function refusalAnswer(error: unknown): WebhookAnswer {
   // A server-side fault (a misconfiguration, a failing onEvents) is the operator's business, not the provider's.
   const message = refusal.status >= 500 ? SERVER_FAULT_MESSAGE : refusal.message;
   const extra: Record<string, string> = {};
-  if (refusal.status === 405) extra.allow = 'POST';
+  if (refusal.status === 405) extra.allow = 'POST, HEAD';
   if (refusal.status === 401) extra['www-authenticate'] = 'Basic realm="email-webhooks", charset="UTF-8"';
   // A retryable refusal (a handler past its deadline, a duplicate in progress, a busy server) says when to retry.
   if (refusal.retryAfterSeconds !== undefined) extra['retry-after'] = String(refusal.retryAfterSeconds);

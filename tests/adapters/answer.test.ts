@@ -45,7 +45,7 @@ describe('answers', () => {
   });
 
   test('405 names the allowed method; 401 names the Basic scheme', () => {
-    expect(refusalAnswer(new WebhookError('method_not_allowed', 'x')).headers.allow).toBe('POST');
+    expect(refusalAnswer(new WebhookError('method_not_allowed', 'x')).headers.allow).toBe('POST, HEAD');
     expect(refusalAnswer(new WebhookError('unauthorized', 'x')).headers['www-authenticate']).toMatch(/^Basic realm=/);
   });
 });
