@@ -101,7 +101,7 @@ export interface ResolvedHandlerOptions {
 
 /** The fix named when an adapter is given no way to authenticate requests. */
 export const MISSING_AUTH_MESSAGE =
-  'the webhook handler needs a secret (secret: process.env.WEBHOOK_SECRET, a non-empty string or list), ' +
+  'the webhook handler needs a secret (a non-empty string or list, such as your WEBHOOK_SECRET variable), ' +
   'signingKeys for a provider that signs its requests, or secret: false to accept unauthenticated requests; ' +
   'if you passed an environment variable, it is not set';
 
