@@ -61,3 +61,23 @@ export async function signHeaders(
   if (testKit.signHeaders === undefined) throw new TypeError(`provider ${name} does not sign its requests`);
   return testKit.signHeaders(body, key, options);
 }
+
+/**
+ * The body with a provider's signature written into it, for providers that sign inside the body (Mailgun).
+ * @param provider A built-in provider's name or a provider with a `testKit`.
+ * @param body The exact body, as {@link buildBody} wrote it.
+ * @param key The signing key as the provider's dashboard shows it.
+ * @param options `timestamp` (default now).
+ * @returns The signed body.
+ * @throws {TypeError} When the provider does not sign inside its bodies.
+ */
+export async function signBody(
+  provider: string | Provider,
+  body: string,
+  key: string,
+  options?: Pick<SigningOptions, 'timestamp'>,
+): Promise<string> {
+  const { name, testKit } = providerWithTestKit(provider);
+  if (testKit.signBody === undefined) throw new TypeError(`provider ${name} does not sign inside its bodies`);
+  return testKit.signBody(body, key, options);
+}

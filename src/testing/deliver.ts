@@ -1,5 +1,5 @@
 import type { EventSpec, Provider } from '../providers/provider.js';
-import { buildBody, providerWithTestKit, signHeaders } from './build-body.js';
+import { buildBody, providerWithTestKit, signBody, signHeaders } from './build-body.js';
 
 /** A Fetch API handler, as `fetchWebhook` returns. */
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -28,7 +28,7 @@ export interface DeliveryOptions {
   body?: string;
   /** Sent as the `token` query parameter, the way a provider's webhook URL carries it. */
   secret?: string;
-  /** Signs the body with the provider's scheme (signing providers only). */
+  /** Signs the request with the provider's scheme, in its headers or inside the body (signing providers only). */
   signingKey?: string;
   /** The signature's timestamp and message id, where the scheme has them. */
   signing?: SigningOptions;
@@ -70,7 +70,10 @@ export async function providerRequest(url: string, options: DeliveryOptions): Pr
     headers = { 'content-type': built.contentType, ...built.headers };
   }
   if (options.signingKey !== undefined) {
-    Object.assign(headers, await signHeaders(kit, body, options.signingKey, options.signing));
+    // A provider signs in its headers or, like Mailgun, inside the body.
+    if (kit.testKit.signHeaders === undefined && kit.testKit.signBody !== undefined) {
+      body = await signBody(kit, body, options.signingKey, options.signing);
+    } else Object.assign(headers, await signHeaders(kit, body, options.signingKey, options.signing));
   }
   Object.assign(headers, options.headers);
   const target = new URL(url);

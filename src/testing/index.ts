@@ -3,7 +3,7 @@
  * need no hand-written payloads.
  * @packageDocumentation
  */
-export { buildBody, signHeaders, type ProviderBody } from './build-body.js';
+export { buildBody, signBody, signHeaders, type ProviderBody } from './build-body.js';
 export {
   deliver,
   providerRequest,

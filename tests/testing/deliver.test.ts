@@ -30,3 +30,16 @@ describe('deliver', () => {
     expect(answer.body).toMatchObject({ provider: 'sendpulse', events: 1, issues: 0, duplicates: 0 });
   });
 });
+
+describe('deliver with a signing key', () => {
+  it('signs inside the body for a provider that signs there (Mailgun)', async () => {
+    const handler = fetchWebhook({ signingKeys: { mailgun: 'mailgun-signing-key' }, onEvents: () => undefined });
+    const events = [{ type: 'delivered', recipient: 'ann@example.com' }] as const;
+    const signed = await deliver(handler, { provider: 'mailgun', events, signingKey: 'mailgun-signing-key' });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ provider: 'mailgun', events: 1 });
+    const wrong = await deliver(handler, { provider: 'mailgun', events, signingKey: 'another-key' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ error: { code: 'invalid_signature' } });
+  });
+});
