@@ -12,7 +12,7 @@ import type { DecodeContext } from '../provider.js';
 import { setPostmarkActivity } from './activity.js';
 import { BOUNCE_TYPES, type RecordMeaning } from './bounce-types.js';
 import { readPostmarkMetadata } from './read-metadata.js';
-import { readPostmarkTime } from './read-time.js';
+import { readZonedIsoTime } from '../../normalize/time/zoned-iso.js';
 import {
   postmarkActivitySchema,
   postmarkBounceSchema,
@@ -120,7 +120,7 @@ function decodeUnknownRecord(item: Item, name: string): ItemOutcome {
   const recipient = normalizeEmail(item.Recipient) ?? normalizeEmail(item.Email);
   const providerId = readIntegerId(item.ID);
   const time = item.DeliveredAt ?? item.BouncedAt ?? item.ReceivedAt ?? item.ChangedAt;
-  const instant = readOptionalInstant(time, readPostmarkTime);
+  const instant = readOptionalInstant(time, readZonedIsoTime);
   if (instant === false || providerId === null) return postmarkUnknownSchema;
   const event = startPostmarkEvent('unknown', item, providerId ?? derivedId(item, name, recipient, instant), recipient, instant);
   event.providerEvent = name;
@@ -135,7 +135,7 @@ function decodeRecord(item: unknown): ItemOutcome {
   const layout = LAYOUTS.get(recordType);
   if (layout === undefined) return decodeUnknownRecord(item, recordType);
   const recipient = normalizeEmail(item[layout.recipient]);
-  const instant = readOptionalInstant(item[layout.time], readPostmarkTime);
+  const instant = readOptionalInstant(item[layout.time], readZonedIsoTime);
   const providerId = readIntegerId(item.ID);
   if (recipient === undefined || instant === false || providerId === null) return layout.schema;
   if (recordType === 'SubscriptionChange' && typeof item.SuppressSending !== 'boolean') return layout.schema;

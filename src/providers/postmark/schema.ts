@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { emailField, integerIdField, itemObject, requiredNameField, timeField } from '../field-schemas.js';
-import { readPostmarkTime } from './read-time.js';
+import { readZonedIsoTime } from '../../normalize/time/zoned-iso.js';
 
 // Schemas that explain why a Postmark record could not be decoded. They check exactly what the decoder needs, with
 // the decoder's own readers: a recipient address, readable times, an integer `ID`.
 
-const postmarkTime = timeField(readPostmarkTime, 'ISO 8601 with a zone, e.g. 2019-11-05T16:33:54.9070259Z');
+const postmarkTime = timeField(readZonedIsoTime, 'ISO 8601 with a zone, e.g. 2019-11-05T16:33:54.9070259Z');
 
 /** A `Delivery` record. */
 export const postmarkDeliverySchema = itemObject({

@@ -10,7 +10,7 @@ import { isResendBody } from './detect.js';
 import { RESEND_EVENT_TYPES } from './event-types.js';
 import { readResendAddress, readResendRecipient } from './read-address.js';
 import { readResendTags } from './read-tags.js';
-import { readResendTime } from './read-time.js';
+import { readZonedIsoTime } from '../../normalize/time/zoned-iso.js';
 import { resendEmailEventSchema, resendOtherEventSchema } from './schema.js';
 
 /** `data.bounce.type`: Resend passes on Amazon SES's bounce types. */
@@ -79,7 +79,7 @@ function decodeEvent(body: Item, header: HeaderReader): ItemOutcome {
   const type = typeof body.type === 'string' ? body.type.trim() : '';
   const data = body.data as Item;
   const mapped = RESEND_EVENT_TYPES.get(type);
-  const instant = readResendTime(body.created_at);
+  const instant = readZonedIsoTime(body.created_at);
   // Email events name their recipient in `to`; contact and suppression events in `email`.
   const recipient = readResendRecipient(data.to) ?? (mapped === undefined ? readResendAddress(data.email) : undefined);
   if (mapped !== undefined && (recipient === undefined || instant === undefined)) return resendEmailEventSchema;

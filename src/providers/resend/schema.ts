@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { itemObject, requiredNameField } from '../field-schemas.js';
 import { readResendRecipient } from './read-address.js';
-import { readResendTime } from './read-time.js';
+import { readZonedIsoTime } from '../../normalize/time/zoned-iso.js';
 
 // Schemas that explain why a Resend event could not be decoded. They check exactly what the decoder needs, with
 // the decoder's own readers: a readable `created_at` and, for email events, a recipient in `data.to`.
 
 const createdAt = v.custom<unknown>(
-  (input) => readResendTime(input) !== undefined,
+  (input) => readZonedIsoTime(input) !== undefined,
   'not a readable time (expected ISO 8601 with a zone, e.g. 2024-11-22T23:41:12.126Z)',
 );
 
