@@ -1,3 +1,4 @@
+import { detachText } from './detach-text.js';
 import { exactNumberText } from './exact-number-text.js';
 import { isDigit, isUnsafeIntegerLiteral } from './number-token.js';
 
@@ -38,8 +39,9 @@ function isRounded(value: unknown): value is number {
  * literal as written; `undefined` for a fraction or exponent literal beyond a double's range (it stays Infinity).
  */
 function exactTextOf(literal: string, integer: boolean, parsed: number): string | undefined {
-  if (integer) return literal;
-  return Number.isFinite(parsed) ? exactNumberText(literal) : undefined;
+  // Copied out of the body, so that the number does not keep the body alive (see detachText).
+  if (integer) return detachText(literal);
+  return Number.isFinite(parsed) ? detachText(exactNumberText(literal)) : undefined;
 }
 
 /**

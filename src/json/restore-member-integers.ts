@@ -1,3 +1,4 @@
+import { detachText } from './detach-text.js';
 import { exactNumberText } from './exact-number-text.js';
 import { isDigit, numberTokenEnd } from './number-token.js';
 import type { JsonTreeScan } from './scan-json-tree.js';
@@ -132,7 +133,7 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
       // the literal as written: never the rounded value, which another literal may share. Beyond a double's
       // range (`1e400`) the value stays Infinity, which no reader takes.
       const literal = text.slice(start, token.end);
-      digits[k] = token.integer ? literal : Number.isFinite(value) ? exactNumberText(literal) : value;
+      digits[k] = token.integer ? detachText(literal) : Number.isFinite(value) ? detachText(exactNumberText(literal)) : value;
       cursor = token.end;
       found = true;
     }

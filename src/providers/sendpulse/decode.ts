@@ -5,7 +5,7 @@ import { deriveEventId } from '../../normalize/derive-id.js';
 import { normalizeEmail } from '../../normalize/email.js';
 import { toSmtpReply } from '../../normalize/smtp.js';
 import { readUnixSeconds } from '../../normalize/time/epoch.js';
-import { isTextOrAbsent, readText } from '../../normalize/text.js';
+import { isBlankText, isTextOrAbsent, readText } from '../../normalize/text.js';
 import { finishEvent, setField, startEvent } from '../event-fields.js';
 import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
 import { explainBadItem } from '../explain-bad-item.js';
@@ -54,24 +54,28 @@ const NAMED_BOUNCES: ReadonlyMap<string, BounceKind> = new Map([
  * @param recipient The normalized recipient, if any.
  */
 function derivedId(item: Item, name: string, instant: number | undefined, recipient: string | undefined): string {
-  const messageId = readText(item.message_id);
-  const campaign = readText(item.task_id);
-  const anchored = instant !== undefined || messageId !== undefined || campaign !== undefined;
+  const anchored = instant !== undefined || isPresent(item.message_id) || isPresent(item.task_id);
+  // Ids, codes and list ids go in as sent: deriveEventId itself trims them and reads digit strings as numbers.
   return deriveEventId([
     'sendpulse',
     name,
     instant,
-    messageId,
-    campaign,
+    item.message_id,
+    item.task_id,
     recipient?.toLowerCase(),
     readText(item.link_url) ?? readText(item.url),
-    readText(item.link_id),
-    readText(item.smtp_server_response_code),
-    readText(item.smtp_server_response_subcode),
-    readText(item.book_id),
-    anchored ? undefined : readText(item.sender),
-    anchored ? undefined : readText(item.subject),
+    item.link_id,
+    item.smtp_server_response_code,
+    item.smtp_server_response_subcode,
+    item.book_id,
+    anchored ? undefined : item.sender,
+    anchored ? undefined : item.subject,
   ]);
+}
+
+/** Whether a field is present: not missing, `null`, empty or white space only. */
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null && !isBlankText(value);
 }
 
 /**
