@@ -106,11 +106,13 @@ export interface ActivityFields {
 
 /** The provider accepted the message and will try to send it. */
 export interface QueuedEvent extends BaseEvent {
+  /** Discriminant: narrow on it. */
   type: 'queued';
 }
 
 /** A temporary failure: the provider will try again. */
 export interface DeferredEvent extends BaseEvent {
+  /** Discriminant: narrow on it. */
   type: 'deferred';
   /** The receiving server's reply, as far as the provider reported it. */
   smtp?: SmtpReply;
@@ -120,6 +122,7 @@ export interface DeferredEvent extends BaseEvent {
 
 /** The provider refused or dropped the message without trying to deliver it (suppressed, invalid, ...). */
 export interface RejectedEvent extends BaseEvent {
+  /** Discriminant: narrow on it. */
   type: 'rejected';
   /** Why, in the provider's words (`Bounced Address`, `suppress-bounce`, ...). */
   reason?: string;
@@ -127,6 +130,7 @@ export interface RejectedEvent extends BaseEvent {
 
 /** The receiving server accepted the message. */
 export interface DeliveredEvent extends BaseEvent {
+  /** Discriminant: narrow on it. */
   type: 'delivered';
   /** The receiving server's reply, as far as the provider reported it. */
   smtp?: SmtpReply;
@@ -134,6 +138,7 @@ export interface DeliveredEvent extends BaseEvent {
 
 /** The message could not be delivered. */
 export interface BouncedEvent extends BaseEvent {
+  /** Discriminant: narrow on it. */
   type: 'bounced';
   /** How final the bounce is. */
   bounce: BounceKind;
@@ -145,11 +150,13 @@ export interface BouncedEvent extends BaseEvent {
 
 /** The recipient opened the message. */
 export interface OpenedEvent extends BaseEvent, ActivityFields {
+  /** Discriminant: narrow on it. */
   type: 'opened';
 }
 
 /** The recipient clicked a link. */
 export interface ClickedEvent extends BaseEvent, ActivityFields {
+  /** Discriminant: narrow on it. */
   type: 'clicked';
   /** The link clicked, when the provider says which. */
   url?: string;
@@ -157,6 +164,7 @@ export interface ClickedEvent extends BaseEvent, ActivityFields {
 
 /** The recipient unsubscribed. */
 export interface UnsubscribedEvent extends BaseEvent, ActivityFields {
+  /** Discriminant: narrow on it. */
   type: 'unsubscribed';
   /** The recipient's or provider's stated reason. */
   reason?: string;
@@ -168,6 +176,7 @@ export interface UnsubscribedEvent extends BaseEvent, ActivityFields {
 
 /** The recipient (or their mailbox provider) marked the message as spam. */
 export interface ComplainedEvent extends BaseEvent, ActivityFields {
+  /** Discriminant: narrow on it. */
   type: 'complained';
   /** The complaint's text or stated reason, when the provider passes one on. */
   reason?: string;
@@ -177,6 +186,7 @@ export interface ComplainedEvent extends BaseEvent, ActivityFields {
 
 /** The address was (re)subscribed or added to a list. */
 export interface SubscribedEvent extends BaseEvent {
+  /** Discriminant: narrow on it. */
   type: 'subscribed';
   /** How the address came back, in the provider's words. */
   source?: string;
@@ -187,6 +197,7 @@ export interface SubscribedEvent extends BaseEvent {
  * `providerEvent` names it, `raw` holds it whole.
  */
 export interface UnknownEvent extends Omit<BaseEvent, 'recipient'> {
+  /** Discriminant: narrow on it. */
   type: 'unknown';
   /** The provider's name for the event: a SendPulse `event`, a Lingdong group or delivery status. */
   providerEvent: string;
@@ -209,4 +220,10 @@ export type EmailEvent =
   | UnknownEvent;
 
 /** The event of one `type`: `EmailEventOf<'bounced'>` is {@link BouncedEvent}. */
-export type EmailEventOf<T extends EmailEventType> = Extract<EmailEvent, { type: T }>;
+export type EmailEventOf<T extends EmailEventType> = Extract<
+  EmailEvent,
+  {
+    /** The type to select. */
+    type: T;
+  }
+>;

@@ -12,6 +12,7 @@ export type {
   EventSpec,
   HeaderReader,
   Provider,
+  ProviderBody,
   ProviderTestKit,
   SignatureCheckOptions,
   SignatureScheme,

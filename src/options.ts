@@ -13,7 +13,9 @@ export interface ResolvedParseOptions {
   providers: readonly Provider[];
   /** The caller's zone, or `undefined` for each provider's default. */
   timeZone: string | undefined;
+  /** Throw on the first bad item instead of collecting issues. */
   strict: boolean;
+  /** The most items a batch may hold. */
   maxItems: number;
   /** Reads the request's headers (nothing when none were given). */
   header: HeaderReader;

@@ -7,11 +7,20 @@ export type { ClaimOutcome, DedupeStore } from './dedupe/store.js';
  * `redis` is not a dependency of this package.
  */
 export interface NodeRedisLikeClient {
+  /**
+   * Sends one command with its arguments and resolves with Redis's reply.
+   * @param args The command and its arguments, e.g. `['SET', key, value, 'NX']`.
+   */
   sendCommand(args: string[]): Promise<unknown>;
 }
 
 /** An ioredis client (or cluster): anything with `call('SET', ...)`. */
 export interface IoRedisLikeClient {
+  /**
+   * Sends one command and resolves with Redis's reply.
+   * @param command The command, e.g. `'SET'`.
+   * @param args Its arguments.
+   */
   call(command: string, ...args: string[]): Promise<unknown>;
 }
 

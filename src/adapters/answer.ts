@@ -28,6 +28,7 @@ export interface AcceptedBody {
 
 /** The JSON body of every refusal. */
 export interface RefusalBody {
+  /** What went wrong: a stable `code` and a sentence for a person. */
   error: {
     /** A stable {@link WebhookError} code, e.g. `payload_too_large`. */
     code: string;

@@ -31,7 +31,10 @@ export const DEFAULT_DEDUPE_LEASE_MS = 30_000;
  * `handlerTimeoutMs` passes or the client goes away. Pass it to `fetch`, database drivers and the like so late
  * work stops.
  */
-export type HandlerContext<Context> = Context & { signal: AbortSignal };
+export type HandlerContext<Context> = Context & {
+  /** Aborted at the handler deadline or when the client goes away. */
+  signal: AbortSignal;
+};
 
 /**
  * Typed per-event handlers: `{ bounced(event, context) {}, complained(event, context) {} }`. Each receives only

@@ -71,8 +71,21 @@ export interface SignatureScheme {
  * stay absent where the provider may leave them out.
  */
 export type EventSpec = {
-  [T in EmailEventType]: { type: T } & Partial<Omit<EmailEventOf<T>, 'type' | 'provider' | 'raw'>>;
+  [T in EmailEventType]: {
+    /** The event's type, as in {@link EmailEvent}. */
+    type: T;
+  } & Partial<Omit<EmailEventOf<T>, 'type' | 'provider' | 'raw'>>;
 }[EmailEventType];
+
+/** A body as a provider would POST it. */
+export interface ProviderBody {
+  /** The exact body text. */
+  body: string;
+  /** The `Content-Type` the provider sends it with. */
+  contentType: string;
+  /** Headers that carry part of the event (Resend's `svix-id`), when the provider sends any. */
+  headers?: Record<string, string>;
+}
 
 /**
  * Writes provider bodies and signatures for tests (`email-webhooks/testing`), in the provider's own wire format.
@@ -82,7 +95,7 @@ export interface ProviderTestKit {
    * The exact body the provider would POST for these events, with the content type it sends.
    * @param events Events in this library's vocabulary. Providers that post one event a request take exactly one.
    */
-  buildBody(events: readonly EventSpec[]): { body: string; contentType: string; headers?: Record<string, string> };
+  buildBody(events: readonly EventSpec[]): ProviderBody;
   /**
    * The headers the provider would add to sign this body (signing providers only).
    * @param body The exact body.

@@ -1,16 +1,8 @@
-import type { Provider, EventSpec } from '../providers/provider.js';
+import type { EventSpec, Provider, ProviderBody } from '../providers/provider.js';
+
+export type { ProviderBody };
 import type { SigningOptions } from './deliver.js';
 import { BUILT_IN_PROVIDERS, findProvider, listProviderNames } from '../providers/registry.js';
-
-/** A body as a provider would POST it: the exact text, its content type and any headers it always adds. */
-export interface ProviderBody {
-  /** The exact body text. */
-  body: string;
-  /** The `Content-Type` the provider sends. */
-  contentType: string;
-  /** Other headers the provider sends with every request, lower-case names. */
-  headers?: Record<string, string>;
-}
 
 /**
  * The provider of a name, or the provider itself, with a test kit.
