@@ -9,9 +9,12 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseWebhook } from '../src/index.js';
-import { BATCH_PLAN, buildBatch, type Batch, type BatchKind } from './batches.js';
+import { BATCH_KINDS, BATCH_PLAN, buildBatch, type Batch, type BatchKind } from './batches.js';
 import { contendersFor, type ContenderKey } from './contenders.js';
 import { probeHeap } from './heap.js';
+import { formatHostile, measureHostileBodies } from './hostile.js';
+import { formatProviders, measureProviders } from './providers.js';
+import { probeRetainedIds } from './retained.js';
 import { runHttpBench, type HttpPlan } from './http.js';
 import { measureInterleaved, pairedRatioMedian, type MeasureBudget } from './measure.js';
 import { formatResults, judgeTargets, type BatchResult, type BenchResults, type ScalingResult } from './report.js';
@@ -24,6 +27,9 @@ const BUDGETS: Record<number, MeasureBudget> = {
   10_000: { warmupRounds: 3, minRounds: 10, maxRounds: 100, budgetMs: 5000 },
 };
 const SCALING_BUDGET: MeasureBudget = { warmupRounds: 2, minRounds: 8, maxRounds: 60, budgetMs: 4000 };
+const PROVIDER_BUDGET: MeasureBudget = { warmupRounds: 10, minRounds: 20, maxRounds: 200, budgetMs: 2500 };
+// 4 MiB bodies take a tenth of a second or more a call: a few rounds each.
+const HOSTILE_BUDGET: MeasureBudget = { warmupRounds: 2, minRounds: 5, maxRounds: 20, budgetMs: 1500 };
 // Three shorter runs per route rather than two long ones: more alternations, and a median that ignores one bad run.
 const HTTP_PLAN: HttpPlan = { connections: 10, durationS: 4, warmupS: 1, rounds: 3 };
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -136,6 +142,13 @@ async function main(): Promise<void> {
     return 'error' in probe ? { kind, items: 10_000, error: probe.error } : probe;
   });
 
+  log('every provider, 1000 events, with lossless-json and json-bigint parsing alone (interleaved):');
+  const providers = measureProviders(PROVIDER_BUDGET);
+  log('hostile 4 MiB bodies against JSON.parse (interleaved):');
+  const hostile = measureHostileBodies(HOSTILE_BUDGET);
+  log('retained heap of ids kept after their bodies are dropped (child process, --expose-gc):');
+  const retained = BATCH_KINDS.filter((kind) => kind !== 'lingdong-carry').map((kind) => probeRetainedIds(kind));
+
   log(`http (autocannon, ${HTTP_PLAN.rounds} x ${HTTP_PLAN.durationS} s per route and body):`);
   const http = await runHttpBench(http1000, HTTP_PLAN, log);
   if (!http.available) log(`  ${http.reason}`);
@@ -143,8 +156,20 @@ async function main(): Promise<void> {
   const partial = { date: new Date().toISOString(), code, machine, batches, scaling, heap, http, durationS: 0 };
   const results: BenchResults = { ...partial, targets: judgeTargets(partial) };
   results.durationS = Math.round((performance.now() - started) / 100) / 10;
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`\n${formatResults(results)}\n\nTotal ${results.durationS} s; figures written to bench/results.json\n`);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...results, providers, hostile, retained }, null, 2)}\n`);
+  const retainedTable = [
+    '| 10 000-item batch | body | ids kept | retained per further batch | per id |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...retained.map((r) =>
+      'error' in r
+        ? `| ${r.kind} | ${r.error} | | | |`
+        : `| ${r.kind} | ${(r.bodyBytes / 1e6).toFixed(1)} MB | ${r.idsPerBody} | ${(r.retainedPerBody / 1e6).toFixed(2)} MB | ${r.bytesPerId} B |`,
+    ),
+  ].join('\n');
+  process.stdout.write(
+    `\n${formatResults(results)}\n\n### Every provider\n\n${formatProviders(providers)}\n\n### Hostile bodies\n\n${formatHostile(hostile)}` +
+      `\n\n### Ids kept, bodies dropped\n\n${retainedTable}\n\nTotal ${results.durationS} s; figures written to bench/results.json\n`,
+  );
 }
 
 main().catch((error: unknown) => {
