@@ -23,7 +23,15 @@ export function deriveEventId(parts: readonly unknown[]): string {
   // strings two UTF-16 units a step, safe integers as two 32-bit halves: this runs once per item.
   let a = SEED_A ^ parts.length;
   let b = SEED_B;
-  for (let p = 0; p < parts.length; p++) {
+  let p = 0;
+  // Decoders start every id with their provider's name: the lanes after it are remembered for the last one.
+  const first = parts[0];
+  if (typeof first === 'string' && first === lastPrefix && parts.length === lastPartCount) {
+    a = lastPrefixA;
+    b = lastPrefixB;
+    p = 1;
+  }
+  for (; p < parts.length; p++) {
     const part = parts[p];
     // Absent fields cost nothing: every present part starts with a mark of its position, its kind and its
     // length, so values cannot shift into a neighbour's place, absent or not.
@@ -76,9 +84,20 @@ export function deriveEventId(parts: readonly unknown[]): string {
       b = Math.imul(b ^ unit, PRIME_B);
       b ^= b >>> 15;
     }
+    if (p === 0 && typeof part === 'string') {
+      lastPrefix = part;
+      lastPartCount = parts.length;
+      lastPrefixA = a;
+      lastPrefixB = b;
+    }
   }
   return finish(a, b);
 }
+
+let lastPrefix: string | undefined;
+let lastPartCount = -1;
+let lastPrefixA = 0;
+let lastPrefixB = 0;
 
 /** A string without surrounding white space; the common case (none) costs two comparisons. */
 function trimmed(text: string): string {
