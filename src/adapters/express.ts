@@ -1,21 +1,21 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { assertBufferedSize, type BodyReadOptions } from './body-limit.js';
-import { callQuietly } from './call-quietly.js';
-import { sendNodeAnswer } from './node-answer.js';
-import { readNodeBody } from './node-body.js';
-import { headerValue } from './node-header.js';
-import type { ReceivedBody } from './received-body.js';
-import type { WebhookHandlerOptions } from './options.js';
-import { createWebhookPipeline } from './pipeline.js';
-import { clientGoneSignal } from './client-gone.js';
+import { assertBufferedSize, type BodyReadOptions } from './shared/body-limit.js';
+import { callQuietly } from './shared/call-quietly.js';
+import { sendNodeAnswer } from './shared/node-answer.js';
+import { readNodeBody } from './shared/node-body.js';
+import { headerValue } from './shared/node-header.js';
+import type { ReceivedBody } from './shared/received-body.js';
+import type { WebhookHandlerOptions } from './shared/options.js';
+import { createWebhookPipeline } from './shared/pipeline.js';
+import { clientGoneSignal } from './shared/client-gone.js';
 
 export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_IN_FLIGHT_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
   type WebhookHandlerOptions,
-} from './options.js';
-export type { AcceptedBody, RefusalBody } from './answer.js';
+} from './shared/options.js';
+export type { AcceptedBody, RefusalBody } from './shared/answer.js';
 export {
   DEFAULT_DEDUPE_LEASE_MS,
   DEFAULT_DEDUPE_TTL_MS,
@@ -23,7 +23,7 @@ export {
   type DedupeOptions,
   type EventHandlers,
   type HandlerContext,
-} from './handler-options.js';
+} from './shared/handler-options.js';
 
 /** What `onEvents` and `onError` receive from {@link expressWebhook}: Express's request and response. */
 export interface ExpressWebhookContext {

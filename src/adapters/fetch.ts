@@ -1,16 +1,16 @@
 import { WebhookError } from '../errors.js';
-import type { WebhookAnswer } from './answer.js';
-import type { WebhookHandlerOptions } from './options.js';
-import { createWebhookPipeline } from './pipeline.js';
-import { readWebBody } from './web-body.js';
+import type { WebhookAnswer } from './shared/answer.js';
+import type { WebhookHandlerOptions } from './shared/options.js';
+import { createWebhookPipeline } from './shared/pipeline.js';
+import { readWebBody } from './shared/web-body.js';
 
 export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_IN_FLIGHT_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
   type WebhookHandlerOptions,
-} from './options.js';
-export type { AcceptedBody, RefusalBody } from './answer.js';
+} from './shared/options.js';
+export type { AcceptedBody, RefusalBody } from './shared/answer.js';
 export {
   DEFAULT_DEDUPE_LEASE_MS,
   DEFAULT_DEDUPE_TTL_MS,
@@ -18,7 +18,7 @@ export {
   type DedupeOptions,
   type EventHandlers,
   type HandlerContext,
-} from './handler-options.js';
+} from './shared/handler-options.js';
 
 /** What `onEvents` and `onError` receive from {@link fetchWebhook}. */
 export interface FetchWebhookContext {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { basicPassword, constantTimeEqual, createSecretCheck, presentedSecrets } from '../../src/adapters/auth.js';
+import { basicPassword, constantTimeEqual, createSecretCheck, presentedSecrets } from '../../src/adapters/shared/auth.js';
 
 const basic = (credentials: string) => `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}`;
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { nodeWebhook } from '../../src/adapters/node.js';
-import type { WebhookHandlerOptions } from '../../src/adapters/options.js';
+import type { WebhookHandlerOptions } from '../../src/adapters/shared/options.js';
 import { isWebhookError, memoryStore, parseWebhook, type DedupeStore, type EmailEvent } from '../../src/index.js';
 import { send, type Reply } from './support/http.js';
 import { sendpulseBatch } from './support/provider-batches.js';

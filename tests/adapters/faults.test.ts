@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { fetchWebhook } from '../../src/adapters/fetch.js';
-import type { WebhookHandlerOptions } from '../../src/adapters/options.js';
+import type { WebhookHandlerOptions } from '../../src/adapters/shared/options.js';
 import type { WebhookResult } from '../../src/index.js';
 import { fixture } from './support/fixtures.js';
 import { abortMidBody, send } from './support/http.js';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { DEFAULT_DEDUPE_LEASE_MS, DEFAULT_DEDUPE_TTL_MS, DEFAULT_HANDLER_TIMEOUT_MS } from '../../src/adapters/node.js';
-import type { WebhookHandlerOptions } from '../../src/adapters/options.js';
+import type { WebhookHandlerOptions } from '../../src/adapters/shared/options.js';
 import { isWebhookError, memoryStore } from '../../src/index.js';
 import { send, type Reply } from './support/http.js';
 import { sendpulseBatch } from './support/provider-batches.js';

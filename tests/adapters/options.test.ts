@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { expressWebhook } from '../../src/adapters/express.js';
 import { fetchWebhook } from '../../src/adapters/fetch.js';
 import { nodeWebhook } from '../../src/adapters/node.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../../src/adapters/options.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../../src/adapters/shared/options.js';
 import { isWebhookError } from '../../src/index.js';
 import { lingdongBatch, sendpulseBatch } from './support/provider-batches.js';
 

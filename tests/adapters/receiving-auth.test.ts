@@ -2,7 +2,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import { expressWebhook } from '../../src/adapters/express.js';
 import { fetchWebhook } from '../../src/adapters/fetch.js';
 import { nodeWebhook } from '../../src/adapters/node.js';
-import { MISSING_AUTH_MESSAGE } from '../../src/adapters/options.js';
+import { MISSING_AUTH_MESSAGE } from '../../src/adapters/shared/options.js';
 import { isWebhookError } from '../../src/index.js';
 import { fixture } from './support/fixtures.js';
 import { basicAuth, send } from './support/http.js';

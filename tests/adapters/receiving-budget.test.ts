@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { createInFlightBudget, SMALL_BODY_BYTES } from '../../src/adapters/in-flight-budget.js';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IN_FLIGHT_BYTES } from '../../src/adapters/options.js';
+import { createInFlightBudget, SMALL_BODY_BYTES } from '../../src/adapters/shared/in-flight-budget.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IN_FLIGHT_BYTES } from '../../src/adapters/shared/options.js';
 import { fixture } from './support/fixtures.js';
 import { send } from './support/http.js';
 import { ADAPTERS, startAdapter } from './support/servers.js';

@@ -1,8 +1,8 @@
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { contentCoding, decodeBody } from '../../src/adapters/content-encoding.js';
-import type { BodyReservation } from '../../src/adapters/in-flight-budget.js';
+import { contentCoding, decodeBody } from '../../src/adapters/shared/content-encoding.js';
+import type { BodyReservation } from '../../src/adapters/shared/in-flight-budget.js';
 import { parseWebhook, type WebhookResult } from '../../src/index.js';
 import { fixture } from './support/fixtures.js';
 import { send } from './support/http.js';

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { expressWebhook } from '../../src/adapters/express.js';
 import { fetchWebhook } from '../../src/adapters/fetch.js';
 import { nodeWebhook } from '../../src/adapters/node.js';
-import { MISSING_AUTH_MESSAGE } from '../../src/adapters/options.js';
+import { MISSING_AUTH_MESSAGE } from '../../src/adapters/shared/options.js';
 import { WebhookError } from '../../src/index.js';
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@ import express, { type RequestHandler } from 'express';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { expressWebhook } from '../../src/adapters/express.js';
 import { nodeWebhook } from '../../src/adapters/node.js';
-import type { WebhookHandlerOptions } from '../../src/adapters/options.js';
+import type { WebhookHandlerOptions } from '../../src/adapters/shared/options.js';
 import { BUILT_IN_PROVIDERS, WebhookError, defineProvider, type WebhookResult } from '../../src/index.js';
 import { send } from './support/http.js';
 import { ADAPTERS, listenOnLoopback, startAdapter, type AdapterKind } from './support/servers.js';

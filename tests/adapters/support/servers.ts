@@ -5,7 +5,7 @@ import express, { type RequestHandler } from 'express';
 import { expressWebhook, type ExpressWebhookOptions } from '../../../src/adapters/express.js';
 import { fetchWebhook, type FetchWebhookOptions } from '../../../src/adapters/fetch.js';
 import { nodeWebhook, type NodeWebhookOptions } from '../../../src/adapters/node.js';
-import type { WebhookHandlerOptions } from '../../../src/adapters/options.js';
+import type { WebhookHandlerOptions } from '../../../src/adapters/shared/options.js';
 
 /** The three adapters under test. */
 export const ADAPTERS = ['express', 'node', 'fetch'] as const;

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EventHandlers } from '../../../src/adapters/handler-options.js';
+import type { EventHandlers } from '../../../src/adapters/shared/handler-options.js';
 import type { EmailEvent } from '../../../src/index.js';
 
 /** How often a simulated handler misbehaves, per event. */

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import type { WebhookHandlerOptions } from '../../src/adapters/options.js';
+import type { WebhookHandlerOptions } from '../../src/adapters/shared/options.js';
 import { isWebhookError, parseWebhook, type WebhookResult } from '../../src/index.js';
 import { allFixtures, fixture } from './support/fixtures.js';
 import { basicAuth, send, type Reply } from './support/http.js';

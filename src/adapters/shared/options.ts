@@ -1,9 +1,9 @@
-import { WebhookError } from '../errors.js';
-import { resolveParseOptions } from '../options.js';
-import type { ParseOptions } from '../result.js';
+import { WebhookError } from '../../errors.js';
+import { resolveParseOptions } from '../../options.js';
+import type { ParseOptions } from '../../result.js';
 import type { HandlerPhaseOptions } from './handler-options.js';
-import { BUILT_IN_PROVIDERS } from '../providers/registry.js';
-import { assertSigningOptions, DEFAULT_SIGNATURE_TOLERANCE_SECONDS, type SigningKeys } from '../verify-webhook.js';
+import { BUILT_IN_PROVIDERS } from '../../providers/registry.js';
+import { assertSigningOptions, DEFAULT_SIGNATURE_TOLERANCE_SECONDS, type SigningKeys } from '../../verify-webhook.js';
 
 /**
  * The default `maxBodyBytes`: 4 MiB. Measured 1000-item bodies: Lingdong pretty-printed like its article with

@@ -1,4 +1,4 @@
-import { WebhookError } from '../errors.js';
+import { WebhookError } from '../../errors.js';
 import { createByteCollector, type BodyReadOptions } from './body-limit.js';
 
 /** The content codings decoded: `gzip` (and its old alias `x-gzip`) and `deflate`. */

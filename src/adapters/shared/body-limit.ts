@@ -1,4 +1,4 @@
-import { WebhookError } from '../errors.js';
+import { WebhookError } from '../../errors.js';
 import type { BodyReservation } from './in-flight-budget.js';
 
 /** What a body reader is told: how many bytes it may take, against which budget, and when to give up. */

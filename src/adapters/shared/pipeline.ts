@@ -1,5 +1,5 @@
-import type { HeadersInit } from '../headers.js';
-import type { WebhookResult } from '../result.js';
+import type { HeadersInit } from '../../headers.js';
+import type { WebhookResult } from '../../result.js';
 import { refusalAnswer, type WebhookAnswer } from './answer.js';
 import { callQuietly } from './call-quietly.js';
 import type { BodyReadOptions } from './body-limit.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { acceptedAnswer, refusalAnswer } from '../../src/adapters/answer.js';
+import { acceptedAnswer, refusalAnswer } from '../../src/adapters/shared/answer.js';
 import { WebhookError } from '../../src/index.js';
 
 const decode = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as unknown;

@@ -1,8 +1,8 @@
-import { WebhookError } from '../errors.js';
-import type { ProviderName } from '../events.js';
-import { parseWebhook } from '../parse-webhook.js';
-import { BUILT_IN_PROVIDERS } from '../providers/registry.js';
-import type { ParseOptions, WebhookResult } from '../result.js';
+import { WebhookError } from '../../errors.js';
+import type { ProviderName } from '../../events.js';
+import { parseWebhook } from '../../parse-webhook.js';
+import { BUILT_IN_PROVIDERS } from '../../providers/registry.js';
+import type { ParseOptions, WebhookResult } from '../../result.js';
 import { createSecretCheck, presentedSecrets } from './auth.js';
 import { assertDeclaredLength, bodyTimedOut, declaredLength, type BodyReadOptions } from './body-limit.js';
 import { contentCoding, decodeBody } from './content-encoding.js';

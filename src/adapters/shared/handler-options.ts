@@ -1,7 +1,7 @@
-import { isDedupeStore, type DedupeStore } from '../dedupe/store.js';
-import { WebhookError } from '../errors.js';
-import type { EmailEventOf, EmailEventType } from '../events.js';
-import type { WebhookResult } from '../result.js';
+import { isDedupeStore, type DedupeStore } from '../../dedupe/store.js';
+import { WebhookError } from '../../errors.js';
+import type { EmailEventOf, EmailEventType } from '../../events.js';
+import type { WebhookResult } from '../../result.js';
 
 /**
  * The default `handlerTimeoutMs`: 10 seconds. Resend (through Svix) documents 15 s to answer, the only provider

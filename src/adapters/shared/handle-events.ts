@@ -1,7 +1,7 @@
-import { claimBatch, releaseClaims, type BatchClaims } from '../dedupe/claim-batch.js';
-import { WebhookError } from '../errors.js';
-import type { EmailEvent } from '../events.js';
-import type { WebhookResult } from '../result.js';
+import { claimBatch, releaseClaims, type BatchClaims } from '../../dedupe/claim-batch.js';
+import { WebhookError } from '../../errors.js';
+import type { EmailEvent } from '../../events.js';
+import type { WebhookResult } from '../../result.js';
 import { acceptedAnswer, refusalAnswer, type WebhookAnswer } from './answer.js';
 import type { HandlerContext, HandlerSettings } from './handler-options.js';
 

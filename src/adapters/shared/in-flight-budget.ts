@@ -1,4 +1,4 @@
-import { WebhookError } from '../errors.js';
+import { WebhookError } from '../../errors.js';
 
 /**
  * How long a refused sender is asked to wait, in seconds. Bodies normally arrive in well under a second; a few

@@ -1,5 +1,5 @@
-import { WebhookError, isWebhookError } from '../errors.js';
-import type { WebhookResult } from '../result.js';
+import { WebhookError, isWebhookError } from '../../errors.js';
+import type { WebhookResult } from '../../result.js';
 
 /** An HTTP answer every adapter can write as is: status, headers and the body as bytes. */
 export interface WebhookAnswer {

@@ -1,7 +1,7 @@
-import type { ProviderName } from '../events.js';
-import type { HeadersInit } from '../headers.js';
-import type { Provider, SignedRequest } from '../providers/provider.js';
-import { keysFor, verifyWebhook, type SigningKeys } from '../verify-webhook.js';
+import type { ProviderName } from '../../events.js';
+import type { HeadersInit } from '../../headers.js';
+import type { Provider, SignedRequest } from '../../providers/provider.js';
+import { keysFor, verifyWebhook, type SigningKeys } from '../../verify-webhook.js';
 
 /** What the adapters need to check signatures: the keys, the tolerance and the providers to consider. */
 export interface SignatureSettings {
