@@ -28,9 +28,11 @@ export function parseJsonText(body: string | Uint8Array | ArrayBuffer): ParsedJs
   return { text, value: parseOrThrow(text) };
 }
 
-// Beyond this many rounded numbers the member-name search (one lookup per number) costs more than one walk of
-// the whole text: a real 1000-item batch holds about 1000 big ids; a hostile body, hundreds of thousands.
-const MAX_SEARCHED_NUMBERS = 4096;
+// The member-name search costs one lookup per rounded number, and skips the text between them with the engine's
+// substring search; the walk reads every character outside strings. So the search pays when big numbers are
+// sparse (a real batch: one or two ids in a record of hundreds of characters), the walk when they are dense (a
+// hostile body of nothing but big numbers). The search is used up to one number per this many characters.
+const CHARACTERS_PER_SEARCHED_NUMBER = 100;
 
 /**
  * Checks the depth of a parsed body and puts back the exact digits of its numbers beyond 2^53: integers become
@@ -38,7 +40,7 @@ const MAX_SEARCHED_NUMBERS = 4096;
  * literals (`222016111000001234.0`) their integer digits, other big literals their text as written.
  *
  * A walk of the parsed document finds numbers `JSON.parse` rounded; member values are looked up in the text by
- * their digits (see {@link restoreMemberIntegers}); anything else (array elements, many numbers) is settled by
+ * their digits (see {@link restoreMemberIntegers}); anything else (array elements, dense numbers) is settled by
  * one walk of the text in step with the document (see {@link restoreByWalk}). Both are linear in the text.
  * @param parsed What {@link parseJsonText} gave.
  * @returns The document, changed in place where it could be.
@@ -46,11 +48,12 @@ const MAX_SEARCHED_NUMBERS = 4096;
  */
 export function restoreBigNumbers(parsed: ParsedJsonText): unknown {
   const { text, value } = parsed;
-  const scan = scanJsonTree(value, MAX_JSON_DEPTH, MAX_SEARCHED_NUMBERS + 1);
+  const maxSearched = Math.floor(text.length / CHARACTERS_PER_SEARCHED_NUMBER);
+  const scan = scanJsonTree(value, MAX_JSON_DEPTH, maxSearched + 1);
   if (scan.tooDeep) throw new WebhookError('invalid_json', `body nests deeper than ${MAX_JSON_DEPTH} levels`);
   const rounded = scan.roundedCount;
   if (rounded === 0) return value;
-  if (rounded <= MAX_SEARCHED_NUMBERS && restoreMemberIntegers(text, scan)) return value;
+  if (rounded <= maxSearched && restoreMemberIntegers(text, scan)) return value;
   return restoreByWalk(text, value, MAX_JSON_DEPTH);
 }
 
