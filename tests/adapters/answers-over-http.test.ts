@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { WebhookHandlerOptions } from '../../src/adapters/shared/options.js';
 import { isWebhookError, parseWebhook, type WebhookResult } from '../../src/index.js';
-import { allFixtures, fixture } from './support/fixtures.js';
+import { allFixtures, fixture } from '../helpers/fixtures.js';
 import { basicAuth, send, type Reply } from './support/http.js';
 import { lingdongBatch, sendpulseBatch } from './support/provider-batches.js';
 import { ADAPTERS, startAdapter, type AdapterKind } from './support/servers.js';

@@ -6,7 +6,7 @@ import * as expressExample from '../../examples/express-server.js';
 import * as fetchExample from '../../examples/fetch-handler.js';
 import * as nodeExample from '../../examples/node-server.js';
 import { parseWebhook, type WebhookResult } from '../../src/index.js';
-import { allFixtures } from './support/fixtures.js';
+import { allFixtures } from '../helpers/fixtures.js';
 import { basicAuth, send } from './support/http.js';
 
 const SECRET = 'example-secret';

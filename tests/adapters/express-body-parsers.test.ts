@@ -3,7 +3,7 @@ import express, { type RequestHandler } from 'express';
 import { afterEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { expressWebhook, PARSED_BODY_WARNING, type ExpressWebhookOptions } from '../../src/adapters/express.js';
 import { parseWebhook, type WebhookResult } from '../../src/index.js';
-import { fixture } from './support/fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
 import { send } from './support/http.js';
 import { lingdongBatch } from './support/provider-batches.js';
 import { listenOnLoopback } from './support/servers.js';

@@ -3,7 +3,7 @@ import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { fetchWebhook } from '../../src/adapters/fetch.js';
 import type { WebhookHandlerOptions } from '../../src/adapters/shared/options.js';
 import type { WebhookResult } from '../../src/index.js';
-import { fixture } from './support/fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
 import { abortMidBody, send } from './support/http.js';
 import { sendpulseBatch } from './support/provider-batches.js';
 import { ADAPTERS, startAdapter, type AdapterKind } from './support/servers.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUILT_IN_PROVIDERS, parseWebhook, type WebhookResult } from '../../src/index.js';
-import { allFixtures } from './support/fixtures.js';
+import { allFixtures } from '../helpers/fixtures.js';
 import { send } from './support/http.js';
 import { ADAPTERS, startAdapter, type RunningServer } from './support/servers.js';
 

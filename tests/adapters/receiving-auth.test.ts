@@ -4,7 +4,7 @@ import { fetchWebhook } from '../../src/adapters/fetch.js';
 import { nodeWebhook } from '../../src/adapters/node.js';
 import { MISSING_AUTH_MESSAGE } from '../../src/adapters/shared/options.js';
 import { isWebhookError } from '../../src/index.js';
-import { fixture } from './support/fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
 import { basicAuth, send } from './support/http.js';
 import { ADAPTERS, startAdapter } from './support/servers.js';
 

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { createInFlightBudget, SMALL_BODY_BYTES } from '../../src/adapters/shared/in-flight-budget.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IN_FLIGHT_BYTES } from '../../src/adapters/shared/options.js';
-import { fixture } from './support/fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
 import { send } from './support/http.js';
 import { ADAPTERS, startAdapter } from './support/servers.js';
 

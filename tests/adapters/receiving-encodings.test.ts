@@ -4,7 +4,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import { contentCoding, decodeBody } from '../../src/adapters/shared/content-encoding.js';
 import type { BodyReservation } from '../../src/adapters/shared/in-flight-budget.js';
 import { parseWebhook, type WebhookResult } from '../../src/index.js';
-import { fixture } from './support/fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
 import { send } from './support/http.js';
 import { ADAPTERS, startAdapter, type AdapterKind } from './support/servers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { formatIssue, isWebhookError } from '../../src/index.js';
-import { fixture } from './support/fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
 import { send } from './support/http.js';
 import { ADAPTERS, startAdapter } from './support/servers.js';
 
