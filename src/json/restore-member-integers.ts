@@ -95,6 +95,8 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
   let checkedName = '';
   let lastValue = Number.NaN;
   let lastPrefix: string | undefined;
+  // How many characters the value has when printed without exponent (with its minus sign), or -1.
+  let lastLength = -1;
   let cursor = 0;
   for (let k = 0; k < keys.length; k++) {
     const name = keys[k];
@@ -108,6 +110,7 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
     if (value !== lastValue) {
       lastValue = value;
       lastPrefix = sharedLeadingDigits(value);
+      lastLength = lastPrefix === undefined ? -1 : String(value).length;
     }
     const prefix = lastPrefix;
     if (prefix === undefined) return false;
@@ -128,7 +131,12 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
       while (isWhitespace(text.charCodeAt(i))) i--;
       if (!isQuotedNameBefore(text, i + 1, name)) continue;
       const token = numberTokenEnd(text, start);
-      if (Number(text.slice(start, token.end)) !== value) continue;
+      // An integer literal of 17 or more digits is beyond 2^53, so JSON.parse rounded it and it is on the list;
+      // with this name, after the cursor, and as long as the printed value, it is this entry's own (the next one
+      // on the list). Others (16 digits, a carry, a fraction) are checked by their value.
+      const length = token.end - start;
+      const listed = token.integer && length === lastLength && length - (negative ? 1 : 0) >= 17;
+      if (!listed && Number(text.slice(start, token.end)) !== value) continue;
       // A fraction or exponent (`222016111000001234.0`) gives its exact integer digits when it is whole, else
       // the literal as written: never the rounded value, which another literal may share. Beyond a double's
       // range (`1e400`) the value stays Infinity, which no reader takes.
