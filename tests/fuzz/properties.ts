@@ -141,7 +141,7 @@ function schemasFor(provider: 'lingdong' | 'sendpulse', group: string, item: unk
   if (['opens', 'clicks', 'unsubscriptions', 'complaints', 'subscriptions'].includes(group)) return [lingdongActivitySchema];
   if (group === 'delivered' || group === 'receipts') {
     const status = typeof object?.status === 'string' ? object.status.trim() : '';
-    return [status === '' || status === 'success' || status.startsWith('bounce:') ? lingdongDeliverySchema : lingdongUnknownItemSchema];
+    return [status === '' || status === 'success' || status === 'deferred' || status.startsWith('bounce:') ? lingdongDeliverySchema : lingdongUnknownItemSchema];
   }
   return [lingdongUnknownItemSchema];
 }
