@@ -40,6 +40,16 @@ describe('readText, isTextOrAbsent, readIntegerId', () => {
 });
 
 describe('deriveEventId', () => {
+  it('normalizes its parts: digit strings meet their numbers, text is trimmed, blank text is absent', () => {
+    const id = deriveEventId(['sendpulse', 'opened', 1490962764, 42, 'a@example.com']);
+    expect(deriveEventId(['sendpulse', 'opened', '1490962764', '42', ' a@example.com '])).toBe(id);
+    expect(deriveEventId(['sendpulse', 'opened', 1490962764, 42, ' '])).toBe(deriveEventId(['sendpulse', 'opened', 1490962764, 42, undefined]));
+    // Leading zeros and 16 digits or more stay text: they are not the number they look like.
+    expect(deriveEventId(['x', '042'])).not.toBe(deriveEventId(['x', 42]));
+    expect(deriveEventId(['x', '222016111000001234'])).not.toBe(deriveEventId(['x', 222016111000001234]));
+    expect(deriveEventId(['x', 1.5])).toBe(deriveEventId(['x', '1.5']));
+  });
+
   it('is 16 hex digits, stable, and sensitive to every part and its position', () => {
     const id = deriveEventId(['sendpulse', 'opened', 1490962764, 1149317311, 'doe.john@sendpulse.com']);
     expect(id).toMatch(/^[0-9a-f]{16}$/);
