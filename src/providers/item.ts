@@ -26,14 +26,14 @@ export function isEvent(outcome: ItemOutcome): outcome is EmailEvent {
  * Reads an optional time field with the provider's reader.
  * @param value The field as received: absent, `null`, empty and whitespace-only count as no time.
  * @param read The provider's reader, giving `undefined` for unreadable values.
- * @returns Milliseconds since the epoch, `undefined` for no time, or `false` when present but unreadable (the
- *   item is then an issue).
+ * @returns Milliseconds since the epoch, `undefined` for no time, or `null` when present but unreadable (the
+ *   item is then an issue): the library's one "present but invalid" value, as for ids and coordinates.
  */
 export function readOptionalInstant(
   value: unknown,
   read: (value: unknown) => number | undefined,
-): number | undefined | false {
+): number | undefined | null {
   if (value === undefined || value === null || isBlankText(value)) return undefined;
   const instant = read(value);
-  return instant === undefined ? false : instant;
+  return instant === undefined ? null : instant;
 }

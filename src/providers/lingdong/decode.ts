@@ -117,7 +117,7 @@ function decodeActivity(item: unknown, group: string, type: ActivityType, readTi
   const recipient = normalizeEmail(item.email);
   if (recipient === undefined) return lingdongActivitySchema;
   const created = readOptionalInstant(item.createdAt, readTime);
-  if (created === false) return lingdongActivitySchema;
+  if (created === null) return lingdongActivitySchema;
   const latitude = readCoordinate(item.latitude, 90);
   const longitude = readCoordinate(item.longitude, 180);
   if (latitude === null || longitude === null) return lingdongActivitySchema;
@@ -151,17 +151,17 @@ const DELIVERY_TIME_FIELDS = ['updatedAt', 'updated', 'createdAt'] as const;
 /**
  * When a delivery record's status was set: `updatedAt`, else `updated`, else `createdAt`. The others present
  * must be readable too, but are not converted.
- * @returns The instant, `undefined` for no time, `false` when a present time is unreadable.
+ * @returns The instant, `undefined` for no time, `null` when a present time is unreadable.
  */
-function deliveryTime(item: Item, readTime: TimeReader): number | undefined | false {
+function deliveryTime(item: Item, readTime: TimeReader): number | undefined | null {
   let instant: number | undefined;
   for (const field of DELIVERY_TIME_FIELDS) {
     const value = item[field];
     if (value === undefined || value === null || isBlankText(value)) continue;
     if (instant === undefined) {
       instant = readTime(value);
-      if (instant === undefined) return false;
-    } else if (!isReadableLingdongTime(value)) return false;
+      if (instant === undefined) return null;
+    } else if (!isReadableLingdongTime(value)) return null;
   }
   return instant;
 }
@@ -176,7 +176,7 @@ function decodeDelivery(item: unknown, group: string, readTime: TimeReader): Ite
   const recipient = normalizeEmail(item.email);
   if (recipient === undefined) return lingdongDeliverySchema;
   const instant = deliveryTime(item, readTime);
-  if (instant === false || !isTextOrAbsent(item.dsn) || !hasTextCommonFields(item)) return lingdongDeliverySchema;
+  if (instant === null || !isTextOrAbsent(item.dsn) || !hasTextCommonFields(item)) return lingdongDeliverySchema;
   const messageId = deliveryMessageId(item);
   const id = eventId(item, group, recipient, messageId);
   if (id === null) return lingdongDeliverySchema;
@@ -189,7 +189,7 @@ function decodeDelivery(item: unknown, group: string, readTime: TimeReader): Ite
 function decodeUnknown(item: unknown, group: string, providerEvent: string, readTime: TimeReader): ItemOutcome {
   if (!isItem(item)) return lingdongUnknownItemSchema;
   const instant = deliveryTime(item, readTime);
-  if (instant === false) return lingdongUnknownItemSchema;
+  if (instant === null) return lingdongUnknownItemSchema;
   const recipient = normalizeEmail(item.email);
   const messageId = DELIVERY_GROUPS.has(group) ? deliveryMessageId(item) : activityMessageId(item);
   const id = eventId(item, group, recipient, messageId);

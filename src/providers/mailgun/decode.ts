@@ -119,13 +119,13 @@ function decodeEventData(data: unknown): ItemOutcome {
   const instant = readOptionalInstant(data.timestamp, readUnixSeconds);
   const known = EVENT_TYPES.get(name);
   if (known === undefined) {
-    if (instant === false || !isTextOrAbsent(data.id)) return mailgunUnknownEventSchema;
+    if (instant === null || !isTextOrAbsent(data.id)) return mailgunUnknownEventSchema;
     const event = startMailgunEvent('unknown', name, data, normalizeEmail(data.recipient), instant);
     event.providerEvent = name;
     return finishEvent(event, data);
   }
   const recipient = recipientOf(data, name);
-  if (recipient === undefined || instant === false || !isWellFormed(data)) return mailgunKnownEventSchema;
+  if (recipient === undefined || instant === null || !isWellFormed(data)) return mailgunKnownEventSchema;
   const type = name === 'failed' ? failedType(data) : known;
   const event = startMailgunEvent(type, name, data, recipient, instant);
   const status = member(data, 'delivery-status');

@@ -121,7 +121,7 @@ function decodeUnknownRecord(item: Item, name: string): ItemOutcome {
   const providerId = readIntegerId(item.ID);
   const time = item.DeliveredAt ?? item.BouncedAt ?? item.ReceivedAt ?? item.ChangedAt;
   const instant = readOptionalInstant(time, readZonedIsoTime);
-  if (instant === false || providerId === null) return postmarkUnknownSchema;
+  if (instant === null || providerId === null) return postmarkUnknownSchema;
   const event = startPostmarkEvent('unknown', item, providerId ?? derivedId(item, name, recipient, instant), recipient, instant);
   event.providerEvent = name;
   if (event.description === undefined) setField(event, 'description', readText(item.Details));
@@ -137,7 +137,7 @@ function decodeRecord(item: unknown): ItemOutcome {
   const recipient = normalizeEmail(item[layout.recipient]);
   const instant = readOptionalInstant(item[layout.time], readZonedIsoTime);
   const providerId = readIntegerId(item.ID);
-  if (recipient === undefined || instant === false || providerId === null) return layout.schema;
+  if (recipient === undefined || instant === null || providerId === null) return layout.schema;
   if (recordType === 'SubscriptionChange' && typeof item.SuppressSending !== 'boolean') return layout.schema;
   const meaning = meaningOf(item, recordType);
   const id = providerId ?? derivedId(item, recordType, recipient, instant);

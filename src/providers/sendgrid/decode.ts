@@ -103,13 +103,13 @@ function decodeItem(item: unknown): ItemOutcome {
   const tags = readCategories(item.category);
   const type = EVENT_TYPES.get(name);
   if (type === undefined) {
-    if (instant === false || tags === null || !isTextOrAbsent(item.sg_event_id)) return sendgridUnknownItemSchema;
+    if (instant === null || tags === null || !isTextOrAbsent(item.sg_event_id)) return sendgridUnknownItemSchema;
     const event = startSendgridEvent('unknown', name, item, normalizeEmail(item.email), instant, tags);
     event.providerEvent = name;
     return finishEvent(event, item);
   }
   const recipient = normalizeEmail(item.email);
-  if (recipient === undefined || instant === false || tags === null || !hasTextFields(item)) {
+  if (recipient === undefined || instant === null || tags === null || !hasTextFields(item)) {
     return sendgridKnownItemSchema;
   }
   const event = startSendgridEvent(type, name, item, recipient, instant, tags);

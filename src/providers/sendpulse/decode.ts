@@ -147,7 +147,7 @@ function decodeItem(item: unknown): ItemOutcome {
   const instant = readOptionalInstant(item.timestamp, readUnixSeconds);
   const type = EVENT_TYPES.get(name);
   if (type === undefined) {
-    if (instant === false) return sendpulseUnknownItemSchema;
+    if (instant === null) return sendpulseUnknownItemSchema;
     const event = startSendpulseEvent('unknown', name, item, normalizeEmail(recipientField(item)), instant);
     event.providerEvent = name;
     return finishEvent(event, item);
@@ -155,7 +155,7 @@ function decodeItem(item: unknown): ItemOutcome {
   const sent = recipientField(item);
   const schema = sent === item.recipient ? sendpulseSmtpItemSchema : sendpulseEmailItemSchema;
   const recipient = normalizeEmail(sent);
-  if (recipient === undefined || instant === false || !hasTextFields(item)) return schema;
+  if (recipient === undefined || instant === null || !hasTextFields(item)) return schema;
   const event = startSendpulseEvent(type, name, item, recipient, instant);
   switch (type) {
     case 'delivered':
