@@ -6,21 +6,7 @@ import type { WebhookHandlerOptions } from './shared/options.js';
 import { createWebhookPipeline } from './shared/pipeline.js';
 import { clientGoneSignal } from './shared/client-gone.js';
 
-export {
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_MAX_IN_FLIGHT_BYTES,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  type WebhookHandlerOptions,
-} from './shared/options.js';
-export type { AcceptedBody, RefusalBody } from './shared/answer.js';
-export {
-  DEFAULT_DEDUPE_LEASE_MS,
-  DEFAULT_DEDUPE_TTL_MS,
-  DEFAULT_HANDLER_TIMEOUT_MS,
-  type DedupeOptions,
-  type EventHandlers,
-  type HandlerContext,
-} from './shared/handler-options.js';
+export * from './shared/adapter-exports.js';
 
 /** What `onEvents` and `onError` receive from {@link nodeWebhook}: the Node request and response. */
 export interface NodeWebhookContext {
