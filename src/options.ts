@@ -56,6 +56,17 @@ function resolveProviders(value: unknown): readonly Provider[] {
   return value as Provider[];
 }
 
+// What no options resolve to: shared (and frozen, so no caller can change it for the next), since a server that
+// passes no options would otherwise build the same object on every call.
+const DEFAULT_OPTIONS: ResolvedParseOptions = Object.freeze({
+  provider: undefined,
+  providers: BUILT_IN_PROVIDERS,
+  timeZone: undefined,
+  strict: false,
+  maxItems: DEFAULT_MAX_ITEMS,
+  header: toHeaderReader(undefined),
+});
+
 /**
  * The one check of {@link ParseOptions}, used by `parseWebhook` and by every adapter (which calls it once, when
  * it is created), so both accept and refuse the same options with the same messages.
@@ -64,8 +75,8 @@ function resolveProviders(value: unknown): readonly Provider[] {
  * @throws {WebhookError} `invalid_options` naming the option and what it accepts.
  */
 export function resolveParseOptions(options: ParseOptions | null | undefined): ResolvedParseOptions {
-  if (options === undefined || options === null) options = {};
-  else if (typeof options !== 'object') throw new WebhookError('invalid_options', 'options must be an object');
+  if (options === undefined || options === null) return DEFAULT_OPTIONS;
+  if (typeof options !== 'object') throw new WebhookError('invalid_options', 'options must be an object');
   const providers = resolveProviders(options.providers);
   let provider: Provider | undefined;
   if (options.provider !== undefined) {

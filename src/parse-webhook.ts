@@ -76,7 +76,7 @@ export function detectProvider(value: unknown, providers: readonly Provider[] = 
  */
 export function parseWebhook(body: unknown, options?: ParseOptions | null): WebhookResult {
   try {
-    return decodeBody(body, options ?? {});
+    return decodeBody(body, options);
   } catch (error) {
     if (isWebhookError(error)) throw error;
     // A safety net, so callers only ever see WebhookError: what lands here is a bug, kept as the cause.
@@ -84,7 +84,7 @@ export function parseWebhook(body: unknown, options?: ParseOptions | null): Webh
   }
 }
 
-function decodeBody(body: unknown, raw: ParseOptions): WebhookResult {
+function decodeBody(body: unknown, raw: ParseOptions | null | undefined): WebhookResult {
   const options = resolveParseOptions(raw);
   // Cheapest refusals first: a body is refused by its shape (no provider) or its item count before the walk that
   // checks its depth and restores big numbers, the one pass a hostile body could make expensive. Detectors and

@@ -35,6 +35,53 @@ function isRounded(n: number): boolean {
   return n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER;
 }
 
+// The walk is module-level functions over one state object rather than closures made per call: a webhook body is
+// small, so what a call sets up costs as much as the walk itself.
+interface ScanState {
+  scan: JsonTreeScan;
+  maxDepth: number;
+  maxListed: number;
+}
+
+/** Visits one member or element: descends into containers, notes rounded numbers. */
+function visitValue(state: ScanState, container: Record<string, unknown> | unknown[], key: string | number, item: unknown, depth: number): boolean {
+  if (typeof item === 'object') return item === null || visitContainer(state, item as Record<string, unknown>, depth + 1);
+  if (typeof item === 'number' && isRounded(item)) {
+    const scan = state.scan;
+    if (scan.roundedCount++ < state.maxListed) {
+      scan.rounded.containers.push(container);
+      scan.rounded.keys.push(key);
+      scan.rounded.values.push(item);
+    }
+  }
+  return true;
+}
+
+function visitContainer(state: ScanState, container: Record<string, unknown> | unknown[], depth: number): boolean {
+  if (depth > state.maxDepth) {
+    state.scan.tooDeep = true;
+    return false;
+  }
+  state.scan.containers++;
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) {
+      if (!visitValue(state, container, i, container[i], depth)) return false;
+    }
+    return true;
+  }
+  let first = true;
+  for (const key in container) {
+    // Integer-like keys are enumerated first, in numeric order: only the first key can tell.
+    if (first) {
+      first = false;
+      const c = key.charCodeAt(0);
+      if (c >= 48 && c <= 57 && INTEGER_KEY.test(key)) state.scan.orderUnknown = true;
+    }
+    if (!visitValue(state, container, key, container[key], depth)) return false;
+  }
+  return true;
+}
+
 /**
  * Walks a parsed document in document order, checking its depth, counting its containers and listing numbers
  * beyond 2^53. Recursive, but it never goes deeper than `maxDepth`, so it cannot overflow the stack.
@@ -46,44 +93,7 @@ function isRounded(n: number): boolean {
 export function scanJsonTree(root: unknown, maxDepth: number, maxListed = Infinity): JsonTreeScan {
   const rounded: RoundedNumbers = { containers: [], keys: [], values: [] };
   const scan: JsonTreeScan = { tooDeep: false, rounded, roundedCount: 0, containers: 0, orderUnknown: false };
-
-  /** Visits one member or element: descends into containers, notes rounded numbers. */
-  function visitValue(container: Record<string, unknown> | unknown[], key: string | number, item: unknown, depth: number): boolean {
-    if (typeof item === 'object') return item === null || visit(item as Record<string, unknown>, depth + 1);
-    if (typeof item === 'number' && isRounded(item) && scan.roundedCount++ < maxListed) {
-      rounded.containers.push(container);
-      rounded.keys.push(key);
-      rounded.values.push(item);
-    }
-    return true;
-  }
-
-  function visit(container: Record<string, unknown> | unknown[], depth: number): boolean {
-    if (depth > maxDepth) {
-      scan.tooDeep = true;
-      return false;
-    }
-    scan.containers++;
-    if (Array.isArray(container)) {
-      for (let i = 0; i < container.length; i++) {
-        if (!visitValue(container, i, container[i], depth)) return false;
-      }
-      return true;
-    }
-    let first = true;
-    for (const key in container) {
-      // Integer-like keys are enumerated first, in numeric order: only the first key can tell.
-      if (first) {
-        first = false;
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57 && INTEGER_KEY.test(key)) scan.orderUnknown = true;
-      }
-      if (!visitValue(container, key, container[key], depth)) return false;
-    }
-    return true;
-  }
-
-  if (typeof root === 'object' && root !== null) visit(root as Record<string, unknown>, 1);
+  if (typeof root === 'object' && root !== null) visitContainer({ scan, maxDepth, maxListed }, root as Record<string, unknown>, 1);
   else if (typeof root === 'number' && isRounded(root)) {
     scan.orderUnknown = true;
     scan.roundedCount = 1;

@@ -156,6 +156,18 @@ describe('Resend: ids', () => {
     expect(one('delivered.json', { 'webhook-id': 'msg_standard' }).id).toBe('msg_standard');
   });
 
+  it('header names are read in any letter case, from a record or a Headers object', () => {
+    const idOf = (headers: Record<string, string | string[] | undefined> | Headers): string =>
+      parseWebhook(fixtureBytes('resend/delivered.json'), { headers }).events[0]!.id;
+    expect(idOf({ 'Svix-Id': 'msg_upper' })).toBe('msg_upper');
+    expect(idOf({ 'SVIX-ID': ['msg_a', 'msg_b'] })).toBe('msg_a, msg_b');
+    // Names differing only in case: the last one with a value wins; one without a value is skipped.
+    expect(idOf({ 'svix-id': 'msg_first', 'Svix-Id': 'msg_last' })).toBe('msg_last');
+    expect(idOf({ 'svix-id': 'msg_first', 'Svix-Id': undefined })).toBe('msg_first');
+    expect(idOf({ 'svix-idx': 'msg_longer', 'webhook-id': 'msg_standard' })).toBe('msg_standard');
+    expect(idOf(new Headers({ 'Svix-Id': 'msg_fetch' }))).toBe('msg_fetch');
+  });
+
   it('without headers, an id derived from normalized values, the same on redelivery', () => {
     expect(one('delivered.json', {}).id).toBe('433864f95a3e695c');
     expect(one('clicked.json', {}).id).toBe('fd4586183273974a');
