@@ -19,85 +19,163 @@ const TWO_32 = 4294967296;
  * @param parts The identifying values, in a fixed order; `undefined` and `null` stand for an absent field.
  */
 export function deriveEventId(parts: readonly unknown[]): string {
-  // Parts are mixed one after another without building a key string (concatenating costs more than hashing),
-  // strings two UTF-16 units a step, safe integers as two 32-bit halves: this runs once per item.
-  let a = SEED_A ^ parts.length;
-  let b = SEED_B;
-  let p = 0;
-  // Decoders start every id with their provider's name: the lanes after it are remembered for the last one.
-  const first = parts[0];
-  if (typeof first === 'string' && first === lastPrefix && parts.length === lastPartCount) {
-    a = lastPrefixA;
-    b = lastPrefixB;
-    p = 1;
-  }
-  for (; p < parts.length; p++) {
-    const part = parts[p];
-    // Absent fields cost nothing: every present part starts with a mark of its position, its kind and its
-    // length, so values cannot shift into a neighbour's place, absent or not.
-    if (part === undefined || part === null) continue;
-    let text = '';
-    let integer: number;
-    if (typeof part === 'number') {
-      if (Number.isSafeInteger(part)) integer = part;
-      else {
-        text = String(part);
-        integer = Number.NaN;
-      }
-    } else if (typeof part === 'string') {
-      text = trimmed(part);
-      if (text === '') continue;
-      // Digit strings meet the numbers they write: `"42"` mixes as `42`.
-      integer = readSafeInteger(text);
-    } else {
-      text = partText(part);
-      integer = Number.NaN;
-    }
-    if (integer === integer) {
-      const low = integer % TWO_32 | 0;
-      const high = Math.floor(integer / TWO_32) | 0;
-      const mark = (p << 24) | NUMBER_MARK;
-      a = Math.imul(a ^ mark, PRIME_A);
-      b = Math.imul(b ^ mark, PRIME_B);
-      a = Math.imul(a ^ low, PRIME_A);
-      b = Math.imul(b ^ low, PRIME_B);
-      b ^= b >>> 15;
-      a = Math.imul(a ^ high, PRIME_A);
-      b = Math.imul(b ^ high, PRIME_B);
-      b ^= b >>> 15;
-      continue;
-    }
-    const mark = (p << 24) | (text.length & LENGTH_MASK);
-    a = Math.imul(a ^ mark, PRIME_A);
-    b = Math.imul(b ^ mark, PRIME_B);
-    b ^= b >>> 15;
-    const even = text.length & ~1;
-    for (let i = 0; i < even; i += 2) {
-      const pair = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-      a = Math.imul(a ^ pair, PRIME_A);
-      b = Math.imul(b ^ pair, PRIME_B);
-      b ^= b >>> 15;
-    }
-    if (even < text.length) {
-      const unit = text.charCodeAt(even);
-      a = Math.imul(a ^ unit, PRIME_A);
-      b = Math.imul(b ^ unit, PRIME_B);
-      b ^= b >>> 15;
-    }
-    if (p === 0 && typeof part === 'string') {
-      lastPrefix = part;
-      lastPartCount = parts.length;
-      lastPrefixA = a;
-      lastPrefixB = b;
-    }
-  }
-  return finish(a, b);
+  laneA = SEED_A ^ parts.length;
+  laneB = SEED_B;
+  for (let p = 0; p < parts.length; p++) mixIdPart(p, parts[p]);
+  return endDerivedId();
 }
 
-let lastPrefix: string | undefined;
-let lastPartCount = -1;
-let lastPrefixA = 0;
-let lastPrefixB = 0;
+// The two lanes of the id being derived. Module state rather than an object: a decoder mixes its parts one call
+// at a time without allocating, and nothing between `beginDerivedId` and `endDerivedId` calls back into user code
+// that could start another id.
+let laneA = 0;
+let laneB = 0;
+
+/** The lanes after an id's constant first part (its provider's name), computed once per decoder. */
+export interface DerivedIdStart {
+  readonly a: number;
+  readonly b: number;
+}
+
+/**
+ * Precomputes the start of the ids a decoder derives: the lanes after the part count and the constant first part.
+ * `beginDerivedId(derivedIdStart(first, n))`, then `mixIdPart(p, parts[p])` for p from 1 to n - 1, then
+ * `endDerivedId()` gives exactly `deriveEventId([first, ...parts])`, without building the parts array.
+ * @param first The constant first part, e.g. `'sendpulse'`.
+ * @param partCount How many parts every id of this decoder has, the first included.
+ */
+export function derivedIdStart(first: string, partCount: number): DerivedIdStart {
+  laneA = SEED_A ^ partCount;
+  laneB = SEED_B;
+  mixIdPart(0, first);
+  return { a: laneA, b: laneB };
+}
+
+/**
+ * Starts deriving an id from a precomputed start (see {@link derivedIdStart}).
+ * @param start The decoder's start.
+ */
+export function beginDerivedId(start: DerivedIdStart): void {
+  laneA = start.a;
+  laneB = start.b;
+}
+
+/**
+ * Mixes one part into the id being derived, normalized as {@link deriveEventId} does.
+ * @param position The part's position in the id's fixed order.
+ * @param part The value; `undefined` and `null` stand for an absent field.
+ */
+export function mixIdPart(position: number, part: unknown): void {
+  // Absent fields cost nothing: every present part starts with a mark of its position, its kind and its
+  // length, so values cannot shift into a neighbour's place, absent or not.
+  if (part === undefined || part === null) return;
+  if (typeof part === 'number') {
+    if (Number.isSafeInteger(part)) mixInteger(position, part);
+    else mixText(position, String(part));
+  } else if (typeof part === 'string') {
+    const text = trimmed(part);
+    if (text === '') return;
+    // Digit strings meet the numbers they write: `"42"` mixes as `42`.
+    const integer = readSafeInteger(text);
+    if (integer === integer) mixInteger(position, integer);
+    else mixText(position, text);
+  } else mixText(position, partText(part));
+}
+
+/**
+ * Mixes a normalized address in lower case: the same as `mixIdPart(position, address.toLowerCase())`, without
+ * building the lower-case copy when the address is ASCII (an address is never blank nor a digit string).
+ * @param position The part's position.
+ * @param address A normalized address (trimmed, with an `@`), or `undefined`.
+ */
+export function mixIdLowerCaseAddress(position: number, address: string | undefined): void {
+  if (address === undefined) return;
+  const savedA = laneA;
+  const savedB = laneB;
+  const n = address.length;
+  let a = Math.imul(laneA ^ ((position << 24) | (n & LENGTH_MASK)), PRIME_A);
+  let b = Math.imul(laneB ^ ((position << 24) | (n & LENGTH_MASK)), PRIME_B);
+  b ^= b >>> 15;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const low = lowerAscii(address.charCodeAt(i));
+    const high = lowerAscii(address.charCodeAt(i + 1));
+    if ((low | high) >= 0x80) break;
+    const pair = low | (high << 16);
+    a = Math.imul(a ^ pair, PRIME_A);
+    b = Math.imul(b ^ pair, PRIME_B);
+    b ^= b >>> 15;
+  }
+  if (i + 1 >= n) {
+    if (i < n) {
+      const unit = lowerAscii(address.charCodeAt(i));
+      if (unit < 0x80) {
+        a = Math.imul(a ^ unit, PRIME_A);
+        b = Math.imul(b ^ unit, PRIME_B);
+        b ^= b >>> 15;
+        laneA = a;
+        laneB = b;
+        return;
+      }
+    } else {
+      laneA = a;
+      laneB = b;
+      return;
+    }
+  }
+  // Non-ASCII lower-casing may change the length: start the part again from the engine's lower case.
+  laneA = savedA;
+  laneB = savedB;
+  mixIdPart(position, address.toLowerCase());
+}
+
+/** An ASCII upper-case letter's lower case; any other code unit as it is. */
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** Ends the id being derived: its 16 hex digits. */
+export function endDerivedId(): string {
+  return finish(laneA, laneB);
+}
+
+function mixInteger(position: number, integer: number): void {
+  const low = integer % TWO_32 | 0;
+  const high = Math.floor(integer / TWO_32) | 0;
+  const mark = (position << 24) | NUMBER_MARK;
+  let a = Math.imul(laneA ^ mark, PRIME_A);
+  let b = Math.imul(laneB ^ mark, PRIME_B);
+  a = Math.imul(a ^ low, PRIME_A);
+  b = Math.imul(b ^ low, PRIME_B);
+  b ^= b >>> 15;
+  a = Math.imul(a ^ high, PRIME_A);
+  b = Math.imul(b ^ high, PRIME_B);
+  b ^= b >>> 15;
+  laneA = a;
+  laneB = b;
+}
+
+function mixText(position: number, text: string): void {
+  const mark = (position << 24) | (text.length & LENGTH_MASK);
+  let a = Math.imul(laneA ^ mark, PRIME_A);
+  let b = Math.imul(laneB ^ mark, PRIME_B);
+  b ^= b >>> 15;
+  const even = text.length & ~1;
+  for (let i = 0; i < even; i += 2) {
+    const pair = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+    a = Math.imul(a ^ pair, PRIME_A);
+    b = Math.imul(b ^ pair, PRIME_B);
+    b ^= b >>> 15;
+  }
+  if (even < text.length) {
+    const unit = text.charCodeAt(even);
+    a = Math.imul(a ^ unit, PRIME_A);
+    b = Math.imul(b ^ unit, PRIME_B);
+    b ^= b >>> 15;
+  }
+  laneA = a;
+  laneB = b;
+}
 
 /** A string without surrounding white space; the common case (none) costs two comparisons. */
 function trimmed(text: string): string {
