@@ -29,18 +29,40 @@ export function toGeoLocation(location: unknown, latitude?: number, longitude?: 
   const geo: GeoLocation = {};
   let any = false;
   if (typeof location === 'string' && location !== '') {
-    // indexOf rather than split: this runs for most items of a Lingdong batch.
-    const first = location.indexOf('/');
-    const second = first < 0 ? -1 : location.indexOf('/', first + 1);
-    const country = (first < 0 ? location : location.slice(0, first)).trim();
-    // A path with more than three parts keeps the rest in the city, so nothing sent is lost.
-    const region = first < 0 ? '' : (second < 0 ? location.slice(first + 1) : location.slice(first + 1, second)).trim();
-    const city = second < 0 ? '' : location.slice(second + 1).trim();
-    if (country !== '') { geo.country = country; any = true; }
-    if (region !== '') { geo.region = region; any = true; }
-    if (city !== '') { geo.city = city; any = true; }
+    const parts = locationParts(location);
+    if (parts.country !== '') { geo.country = parts.country; any = true; }
+    if (parts.region !== '') { geo.region = parts.region; any = true; }
+    if (parts.city !== '') { geo.city = parts.city; any = true; }
   }
   if (latitude !== undefined) { geo.latitude = latitude; any = true; }
   if (longitude !== undefined) { geo.longitude = longitude; any = true; }
   return any ? geo : undefined;
+}
+
+/** A location path's parts, trimmed; empty when absent. */
+interface LocationParts {
+  readonly country: string;
+  readonly region: string;
+  readonly city: string;
+}
+
+// A batch names a few places over and over: each path is split once. Bounded, so distinct paths cannot grow it.
+const LOCATION_MEMO_SIZE = 512;
+const locationMemo = new Map<string, LocationParts>();
+
+function locationParts(location: string): LocationParts {
+  let parts = locationMemo.get(location);
+  if (parts !== undefined) return parts;
+  // indexOf rather than split: this runs for most items of a Lingdong batch.
+  const first = location.indexOf('/');
+  const second = first < 0 ? -1 : location.indexOf('/', first + 1);
+  // A path with more than three parts keeps the rest in the city, so nothing sent is lost.
+  parts = {
+    country: (first < 0 ? location : location.slice(0, first)).trim(),
+    region: first < 0 ? '' : (second < 0 ? location.slice(first + 1) : location.slice(first + 1, second)).trim(),
+    city: second < 0 ? '' : location.slice(second + 1).trim(),
+  };
+  if (locationMemo.size >= LOCATION_MEMO_SIZE) locationMemo.clear();
+  locationMemo.set(location, parts);
+  return parts;
 }

@@ -39,11 +39,29 @@ export function toSmtpReply(code: unknown, subcode: unknown, text: unknown): Smt
 export function parseSmtpDiagnostic(dsn: unknown): SmtpReply | undefined {
   const text = readText(dsn);
   if (text === undefined) return undefined;
+  let parts = dsnMemo.get(text);
+  if (parts === undefined) {
+    const code = DSN_CODE.exec(text);
+    const status = DSN_STATUS.exec(text) ?? BARE_STATUS.exec(text);
+    parts = { code: code ? Number(code[1]) : undefined, enhancedStatus: status ? status[1]! : undefined };
+    if (dsnMemo.size >= DSN_MEMO_SIZE) dsnMemo.clear();
+    dsnMemo.set(text, parts);
+  }
+  // A fresh reply for every event: a handler may change one event's reply without touching another's.
   const reply: SmtpReply = {};
-  const code = DSN_CODE.exec(text);
-  if (code) reply.code = Number(code[1]);
-  const status = DSN_STATUS.exec(text) ?? BARE_STATUS.exec(text);
-  if (status) reply.enhancedStatus = status[1]!;
+  if (parts.code !== undefined) reply.code = parts.code;
+  if (parts.enhancedStatus !== undefined) reply.enhancedStatus = parts.enhancedStatus;
   reply.text = text;
   return reply;
 }
+
+/** What the regular expressions found in a status text. */
+interface DsnParts {
+  readonly code: number | undefined;
+  readonly enhancedStatus: string | undefined;
+}
+
+// Status texts repeat heavily within a batch (a few per receiving server): each is searched once, and the memo
+// is bounded, so a body of distinct texts costs a clear now and then, never unbounded memory.
+const DSN_MEMO_SIZE = 512;
+const dsnMemo = new Map<string, DsnParts>();

@@ -4,6 +4,8 @@ import { zonedWallClockToInstant } from './zone-offset.js';
 // Date-time text (`2014-02-20 18:08:05`, ISO 8601 with or without a zone) read as instants or wall clocks.
 
 const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 3_600_000;
+const MS_PER_DAY = 86_400_000;
 // The range of a JavaScript Date: outside it, a time cannot be represented.
 const MAX_INSTANT = 8.64e15;
 
@@ -18,6 +20,20 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar, by arithmetic (eras of 400 years, years
+ * counted from March so the leap day comes last): what `Date.UTC` gives, for any year, at a fraction of its cost.
+ * @param month 1 to 12.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
  * The instant of a date-time given by its parts, or `undefined` when the parts are not a real date-time.
  * @param zone `undefined` (read in `timeZone`), `Z`, or an offset such as `+08:00`.
  */
@@ -27,13 +43,8 @@ function instantFromParts(
 ): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  let wallClock = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  if (year < 100) {
-    // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
-    const wall = new Date(wallClock);
-    wall.setUTCFullYear(year);
-    wallClock = wall.getTime();
-  }
+  const wallClock = daysFromCivil(year, month, day) * MS_PER_DAY + hour * MS_PER_HOUR + minute * MS_PER_MINUTE +
+    second * 1000 + millis;
   let instant: number;
   // Without a zone to read it in, the wall clock itself: enough to tell whether the text is a real date-time.
   if (zone === undefined) instant = timeZone === undefined ? wallClock : zonedWallClockToInstant(wallClock, timeZone);

@@ -77,10 +77,32 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-// The last wall-clock hour converted away from any transition, checked first: a batch mostly shares a few hours.
-let lastWallZone = '';
-let lastWallHour = Number.NaN;
-let lastWallOffset = 0;
+// Per zone, a direct-mapped table of wall-clock hours with no transition within a day, and their offsets: a
+// batch spreads over a few days' hours, so most items find theirs in one array read, with no map, no `Intl`.
+const WALL_TABLE_SLOTS = 1024;
+
+interface WallHourTable {
+  readonly hours: Float64Array;
+  readonly offsets: Float64Array;
+}
+
+const wallTables = new Map<string, WallHourTable>();
+let lastTableZone = '';
+let lastTable: WallHourTable | undefined;
+
+function wallTableFor(timeZone: string): WallHourTable {
+  if (timeZone === lastTableZone && lastTable !== undefined) return lastTable;
+  let table = wallTables.get(timeZone);
+  if (table === undefined) {
+    table = { hours: new Float64Array(WALL_TABLE_SLOTS).fill(Number.NaN), offsets: new Float64Array(WALL_TABLE_SLOTS) };
+    // Zone names come from options: bounded like the offset cache, so odd names cannot grow it without end.
+    if (wallTables.size >= 64) wallTables.clear();
+    wallTables.set(timeZone, table);
+  }
+  lastTableZone = timeZone;
+  lastTable = table;
+  return table;
+}
 
 /**
  * Finds the UTC instant of a wall-clock time in a zone. A time that falls in a DST gap is moved forward by the
@@ -91,7 +113,9 @@ let lastWallOffset = 0;
  */
 export function zonedWallClockToInstant(wallClock: number, timeZone: string): number {
   const wallHour = Math.floor(wallClock / MS_PER_HOUR);
-  if (wallHour === lastWallHour && timeZone === lastWallZone) return wallClock - lastWallOffset * MS_PER_MINUTE;
+  const table = wallTableFor(timeZone);
+  const slot = wallHour & (WALL_TABLE_SLOTS - 1);
+  if (table.hours[slot] === wallHour) return wallClock - table.offsets[slot]! * MS_PER_MINUTE;
   // Offsets a day either side: equal almost always, and then no transition is near.
   const before = offsetMinutesAt(timeZone, wallClock - MS_PER_DAY);
   const after = offsetMinutesAt(timeZone, wallClock + MS_PER_DAY);
@@ -99,9 +123,8 @@ export function zonedWallClockToInstant(wallClock: number, timeZone: string): nu
     const instant = wallClock - before * MS_PER_MINUTE;
     if (offsetMinutesAt(timeZone, instant) === before) {
       // No transition within a day: every wall clock of this hour has this offset.
-      lastWallHour = wallHour;
-      lastWallZone = timeZone;
-      lastWallOffset = before;
+      table.hours[slot] = wallHour;
+      table.offsets[slot] = before;
       return instant;
     }
   }
