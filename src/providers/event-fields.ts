@@ -14,10 +14,10 @@ export function startEvent(
   recipient: string | undefined,
   instant: number | undefined,
 ): EventDraft {
-  const event: EventDraft = { type, provider, id };
-  if (recipient !== undefined) event.recipient = recipient;
-  event.occurredAt = instant === undefined ? undefined : new Date(instant);
-  return event;
+  const occurredAt = instant === undefined ? undefined : new Date(instant);
+  // Whole literals rather than fields added one by one: each is allocated at its final size with one shape.
+  if (recipient === undefined) return { type, provider, id, occurredAt };
+  return { type, provider, id, recipient, occurredAt };
 }
 
 /**
