@@ -5,7 +5,7 @@ import { normalizeEmail } from '../../normalize/email.js';
 import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
 import { isTextOrAbsent, readText } from '../../normalize/text.js';
 import { readUnixSeconds } from '../../normalize/time.js';
-import { type EventDraft, finishEvent, setField, startEvent } from '../event-fields.js';
+import { type EventDraft, finishEvent, startEvent } from '../event-fields.js';
 import { explainBadItem } from '../explain-bad-item.js';
 import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
 import type { DecodeContext } from '../provider.js';
@@ -88,11 +88,23 @@ function startSendgridEvent(
   tags: string[] | undefined,
 ): EventDraft {
   const event = startEvent(type, 'sendgrid', eventId(item, name, instant, recipient), recipient, instant);
-  setField(event, 'messageId', readText(item.sg_message_id));
-  setField(event, 'tags', tags);
-  setField(event, 'metadata', readCustomArgs(item));
-  setField(event, 'listId', readText(item.asm_group_id));
+  // Named stores, one a field: events keep a few stable hidden classes.
+  const messageId = readText(item.sg_message_id);
+  if (messageId !== undefined) event.messageId = messageId;
+  if (tags !== undefined) event.tags = tags;
+  const metadata = readCustomArgs(item);
+  if (metadata !== undefined) event.metadata = metadata;
+  const listId = readText(item.asm_group_id);
+  if (listId !== undefined) event.listId = listId;
   return event;
+}
+
+/** Sets the opener's or clicker's `ip` and `userAgent`, when sent. */
+function setClientFields(event: EventDraft, item: Item): void {
+  const ip = readText(item.ip);
+  if (ip !== undefined) event.ip = ip;
+  const userAgent = readText(item.useragent);
+  if (userAgent !== undefined) event.userAgent = userAgent;
 }
 
 function decodeItem(item: unknown): ItemOutcome {
@@ -115,29 +127,36 @@ function decodeItem(item: unknown): ItemOutcome {
   const event = startSendgridEvent(type, name, item, recipient, instant, tags);
   switch (type) {
     case 'delivered':
-    case 'deferred':
-      setField(event, 'smtp', smtpReply(item, item.response));
+    case 'deferred': {
+      const smtp = smtpReply(item, item.response);
+      if (smtp !== undefined) event.smtp = smtp;
       break;
+    }
     case 'bounced': {
       const smtp = smtpReply(item, item.reason);
       event.bounce = bounceKind(readText(item.type), smtp);
-      setField(event, 'smtp', smtp);
-      setField(event, 'description', readText(item.bounce_classification));
+      if (smtp !== undefined) event.smtp = smtp;
+      const description = readText(item.bounce_classification);
+      if (description !== undefined) event.description = description;
       break;
     }
-    case 'rejected':
-      setField(event, 'reason', readText(item.reason));
+    case 'rejected': {
+      const reason = readText(item.reason);
+      if (reason !== undefined) event.reason = reason;
       break;
+    }
     case 'opened':
     case 'clicked':
-    case 'complained':
-      setField(event, 'ip', readText(item.ip));
-      setField(event, 'userAgent', readText(item.useragent));
-      if (type === 'clicked') setField(event, 'url', readText(item.url));
+    case 'complained': {
+      setClientFields(event, item);
+      if (type === 'clicked') {
+        const url = readText(item.url);
+        if (url !== undefined) event.url = url;
+      }
       break;
+    }
     case 'unsubscribed':
-      setField(event, 'ip', readText(item.ip));
-      setField(event, 'userAgent', readText(item.useragent));
+      setClientFields(event, item);
       event.scope = name === 'group_unsubscribe' ? 'list' : 'all';
       break;
     case 'queued':
