@@ -2,7 +2,6 @@ import type { EmailClient, GeoLocation } from '../../events.js';
 import { readCoordinate } from '../../normalize/geo.js';
 import { readText } from '../../normalize/text.js';
 import type { EventDraft } from '../event-fields.js';
-import { setField } from '../event-fields.js';
 import { type Item, isItem } from '../item.js';
 
 /** Postmark's placeholder for what it could not recognise: `"unknown"` / `"Unknown"`, not a value. */
@@ -61,9 +60,15 @@ function readGeo(geo: Item): GeoLocation | undefined {
  * @param item The Postmark record.
  */
 export function setPostmarkActivity(event: EventDraft, item: Item): void {
-  const geo = isItem(item.Geo) ? item.Geo : undefined;
-  setField(event, 'ip', geo === undefined ? undefined : readText(geo.IP));
-  setField(event, 'geo', geo === undefined ? undefined : readGeo(geo));
-  setField(event, 'client', readClient(item));
-  setField(event, 'userAgent', readText(item.UserAgent));
+  // Stores by name, not through setField: see startPostmarkEvent.
+  if (isItem(item.Geo)) {
+    const ip = readText(item.Geo.IP);
+    if (ip !== undefined) event.ip = ip;
+    const location = readGeo(item.Geo);
+    if (location !== undefined) event.geo = location;
+  }
+  const client = readClient(item);
+  if (client !== undefined) event.client = client;
+  const userAgent = readText(item.UserAgent);
+  if (userAgent !== undefined) event.userAgent = userAgent;
 }

@@ -104,15 +104,23 @@ function startPostmarkEvent(
   instant: number | undefined,
 ): EventDraft {
   const event = startEvent(type, 'postmark', id, recipient, instant);
-  setField(event, 'messageId', readText(item.MessageID));
-  setField(event, 'sender', readSender(item.From));
-  setField(event, 'subject', readText(item.Subject));
+  // Stores by name rather than through setField: this runs on every record, and a store by a constant name is
+  // cheaper than the keyed store setField makes once it has seen many names (about 0.1x JSON.parse on 1000 bodies).
+  const messageId = readText(item.MessageID);
+  if (messageId !== undefined) event.messageId = messageId;
+  const sender = readSender(item.From);
+  if (sender !== undefined) event.sender = sender;
+  const subject = readText(item.Subject);
+  if (subject !== undefined) event.subject = subject;
   const tag = readText(item.Tag);
-  setField(event, 'tags', tag === undefined ? undefined : [tag]);
-  setField(event, 'metadata', readPostmarkMetadata(item.Metadata));
+  if (tag !== undefined) event.tags = [tag];
+  const metadata = readPostmarkMetadata(item.Metadata);
+  if (metadata !== undefined) event.metadata = metadata;
   // Postmark keeps suppressions per message stream: the stream is the list an unsubscription applies to.
-  setField(event, 'listId', readText(item.MessageStream));
-  setField(event, 'description', readText(item.Description));
+  const listId = readText(item.MessageStream);
+  if (listId !== undefined) event.listId = listId;
+  const description = readText(item.Description);
+  if (description !== undefined) event.description = description;
   return event;
 }
 
@@ -151,10 +159,12 @@ function decodeRecord(item: unknown): ItemOutcome {
   switch (meaning.type) {
     case 'delivered':
     case 'deferred':
-    case 'bounced':
+    case 'bounced': {
       if (meaning.bounce !== undefined) event.bounce = meaning.bounce;
-      setField(event, 'smtp', parseSmtpDiagnostic(item.Details));
+      const smtp = parseSmtpDiagnostic(item.Details);
+      if (smtp !== undefined) event.smtp = smtp;
       break;
+    }
     case 'rejected':
       setField(event, 'reason', readText(item.Type));
       break;
