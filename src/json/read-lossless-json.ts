@@ -1,6 +1,6 @@
 import { WebhookError } from '../errors.js';
 import { decodeUtf8 } from './decode-utf8.js';
-import { scanJsonTree } from './scan-json-tree.js';
+import { checkJsonTree, scanJsonTree } from './scan-json-tree.js';
 import { restoreByWalk } from './restore-by-walk.js';
 import { restoreMemberIntegers } from './restore-member-integers.js';
 
@@ -48,6 +48,8 @@ const CHARACTERS_PER_SEARCHED_NUMBER = 100;
  */
 export function restoreBigNumbers(parsed: ParsedJsonText): unknown {
   const { text, value } = parsed;
+  const check = checkJsonTree(value, MAX_JSON_DEPTH);
+  if (check === 'exact') return value;
   const maxSearched = Math.floor(text.length / CHARACTERS_PER_SEARCHED_NUMBER);
   const scan = scanJsonTree(value, MAX_JSON_DEPTH, maxSearched + 1);
   if (scan.tooDeep) throw new WebhookError('invalid_json', `body nests deeper than ${MAX_JSON_DEPTH} levels`);

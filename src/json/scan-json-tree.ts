@@ -35,6 +35,44 @@ function isRounded(n: number): boolean {
   return n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER;
 }
 
+/** What {@link checkJsonTree} found. */
+export type JsonTreeCheck = 'exact' | 'too-deep' | 'maybe-rounded';
+
+/** Walks one container for {@link checkJsonTree}. */
+function checkContainer(container: Record<string, unknown> | unknown[], depth: number, maxDepth: number): JsonTreeCheck {
+  if (depth > maxDepth) return 'too-deep';
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) {
+      const found = checkValue(container[i], depth, maxDepth);
+      if (found !== 'exact') return found;
+    }
+    return 'exact';
+  }
+  for (const key in container) {
+    const found = checkValue(container[key], depth, maxDepth);
+    if (found !== 'exact') return found;
+  }
+  return 'exact';
+}
+
+function checkValue(item: unknown, depth: number, maxDepth: number): JsonTreeCheck {
+  if (typeof item === 'object') return item === null ? 'exact' : checkContainer(item as Record<string, unknown>, depth + 1, maxDepth);
+  return typeof item === 'number' && isRounded(item) ? 'maybe-rounded' : 'exact';
+}
+
+/**
+ * The quick first look at a parsed document: whether it nests too deeply, or may hold a number that lost digits.
+ * It stops at the first such number, records nothing and allocates nothing, so a body without big numbers (most
+ * single-event bodies) costs about half of {@link scanJsonTree}; one with them is handed to that scan, which checks
+ * the depth again on its way.
+ * @param root The parsed document.
+ * @param maxDepth How deep objects and arrays may nest (the top-level value is depth 1).
+ * @returns `exact` (nothing to restore, depth fine), `too-deep`, or `maybe-rounded` (depth not fully checked).
+ */
+export function checkJsonTree(root: unknown, maxDepth: number): JsonTreeCheck {
+  return checkValue(root, 0, maxDepth);
+}
+
 // The walk is module-level functions over one state object rather than closures made per call: a webhook body is
 // small, so what a call sets up costs as much as the walk itself.
 interface ScanState {

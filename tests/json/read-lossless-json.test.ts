@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WebhookError } from '../../src/errors.js';
 import { MAX_JSON_DEPTH, readLosslessJson } from '../../src/json/read-lossless-json.js';
 import { isUnsafeIntegerLiteral } from '../../src/json/number-token.js';
+import { checkJsonTree } from '../../src/json/scan-json-tree.js';
 import { fixtureBytes } from '../helpers/fixtures.js';
 
 function codeOf(run: () => unknown): string | undefined {
@@ -135,6 +136,33 @@ describe('readLosslessJson', () => {
     expect(codeOf(() => readLosslessJson('['.repeat(deep) + ']'.repeat(deep)))).toBe('invalid_json');
     expect(codeOf(() => readLosslessJson('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)))).toBe('invalid_json');
     expect(codeOf(() => readLosslessJson('['.repeat(100_000) + ']'.repeat(100_000)))).toBe('invalid_json');
+  });
+});
+
+describe('checkJsonTree: the quick look before the scan', () => {
+  const nested = (depth: number, inner: string): unknown => JSON.parse('['.repeat(depth - 1) + inner + ']'.repeat(depth - 1));
+
+  it('exact: containers within the depth limit and no number beyond 2^53', () => {
+    expect(checkJsonTree({ id: 9007199254740991, at: -9007199254740991, list: [1.5, 'x', null, { deep: true }] }, 64)).toBe('exact');
+    expect(checkJsonTree('222016111000001234', 64)).toBe('exact');
+    expect(checkJsonTree(nested(64, '[]'), 64)).toBe('exact');
+  });
+
+  it('too-deep: one level past the limit, wherever it is', () => {
+    expect(checkJsonTree(nested(65, '[]'), 64)).toBe('too-deep');
+    expect(checkJsonTree({ a: 1, b: nested(64, '{}') }, 64)).toBe('too-deep');
+  });
+
+  it('maybe-rounded: any number beyond 2^53, at the top, in a member or an element (infinity too)', () => {
+    expect(checkJsonTree(9007199254740992, 64)).toBe('maybe-rounded');
+    expect(checkJsonTree({ id: 222016111000001234 }, 64)).toBe('maybe-rounded');
+    expect(checkJsonTree([1, [2, -9007199254740992]], 64)).toBe('maybe-rounded');
+    expect(checkJsonTree(JSON.parse(`[${'9'.repeat(400)}]`), 64)).toBe('maybe-rounded');
+  });
+
+  it('a big number before too deep a container still ends in invalid_json', () => {
+    const body = `[222016111000001234, ${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}]`;
+    expect(codeOf(() => readLosslessJson(body))).toBe('invalid_json');
   });
 });
 
