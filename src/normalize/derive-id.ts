@@ -61,6 +61,23 @@ export function beginDerivedId(start: DerivedIdStart): void {
 }
 
 /**
+ * The lanes of the id being derived so far, to start later ids from (for a decoder whose first parts repeat,
+ * such as its provider's and event's names).
+ */
+export function currentDerivedIdStart(): DerivedIdStart {
+  return { a: laneA, b: laneB };
+}
+
+/**
+ * Mixes a safe integer: the same as {@link mixIdPart} with a number for which `Number.isSafeInteger` holds.
+ * @param position The part's position.
+ * @param integer A safe integer (an instant in milliseconds, say).
+ */
+export function mixIdInteger(position: number, integer: number): void {
+  mixInteger(position, integer);
+}
+
+/**
  * Mixes one part into the id being derived, normalized as {@link deriveEventId} does.
  * @param position The part's position in the id's fixed order.
  * @param part The value; `undefined` and `null` stand for an absent field.

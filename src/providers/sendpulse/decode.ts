@@ -1,7 +1,16 @@
 import type { BounceKind, EmailEvent } from '../../events.js';
 import { WebhookError } from '../../errors.js';
 import { toEmailClient } from '../../normalize/client.js';
-import { beginDerivedId, derivedIdStart, endDerivedId, mixIdLowerCaseAddress, mixIdPart } from '../../normalize/derive-id.js';
+import {
+  type DerivedIdStart,
+  beginDerivedId,
+  currentDerivedIdStart,
+  derivedIdStart,
+  endDerivedId,
+  mixIdInteger,
+  mixIdLowerCaseAddress,
+  mixIdPart,
+} from '../../normalize/derive-id.js';
 import { normalizeEmail } from '../../normalize/email.js';
 import { toSmtpReply } from '../../normalize/smtp.js';
 import { readUnixSeconds } from '../../normalize/time/epoch.js';
@@ -169,6 +178,8 @@ function readFieldsByName(item: Item): void {
 
 // Every SendPulse id has 13 parts and starts with the provider's name: the lanes after it are computed once.
 const ID_START = derivedIdStart('sendpulse', 13);
+// And the lanes after the event name, per name: a batch holds a dozen names (bounded: names come from the body).
+const ID_STARTS_BY_NAME = new Map<string, DerivedIdStart>();
 
 /**
  * SendPulse sends no event id: derive one from the normalized fields that identify the event (the event name, the
@@ -184,9 +195,17 @@ const ID_START = derivedIdStart('sendpulse', 13);
 function derivedId(f: SendpulseFields, name: string, instant: number | undefined, recipient: string | undefined): string {
   const anchored = instant !== undefined || isPresent(f.message_id) || isPresent(f.task_id);
   // Ids, codes and list ids go in as sent: mixIdPart trims them and reads digit strings as numbers.
-  beginDerivedId(ID_START);
-  mixIdPart(1, name);
-  mixIdPart(2, instant);
+  let start = ID_STARTS_BY_NAME.get(name);
+  if (start === undefined) {
+    beginDerivedId(ID_START);
+    mixIdPart(1, name);
+    start = currentDerivedIdStart();
+    if (ID_STARTS_BY_NAME.size >= 64) ID_STARTS_BY_NAME.clear();
+    ID_STARTS_BY_NAME.set(name, start);
+  }
+  beginDerivedId(start);
+  // Instants read by readUnixSeconds are whole milliseconds in 2000-2099: safe integers.
+  if (instant !== undefined) mixIdInteger(2, instant);
   mixIdPart(3, f.message_id);
   mixIdPart(4, f.task_id);
   mixIdLowerCaseAddress(5, recipient);
