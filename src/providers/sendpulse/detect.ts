@@ -7,11 +7,11 @@ const OWN_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 // Fields only SendPulse sends: SMTP dialect first, then the bulk-campaign one.
-const OWN_FIELDS = [
+const OWN_FIELDS: ReadonlySet<string> = new Set([
   'recipient', 'message_id', 'sender', 'smtp_server_response', 'smtp_server_response_code',
   'smtp_server_response_subcode', 'status_explain', 'task_id', 'book_id', 'link_url', 'link_id', 'open_device',
   'open_platform', 'browser_name', 'browser_ver', 'from_all',
-] as const;
+]);
 
 /**
  * Tells whether one item is a SendPulse event: an object with a string `event` that is a SendPulse event name or
@@ -22,7 +22,11 @@ const OWN_FIELDS = [
 export function isSendpulseItem(value: unknown): boolean {
   if (!isItem(value) || typeof value.event !== 'string') return false;
   if (OWN_EVENTS.has(value.event.trim())) return true;
-  for (const field of OWN_FIELDS) if (value[field] !== undefined) return true;
+  // One pass over the item's own members: a batch of another provider's 1000 items is read here item by item,
+  // and sixteen reads by name cost several times one walk.
+  for (const key in value) {
+    if (OWN_FIELDS.has(key) && value[key] !== undefined) return true;
+  }
   return false;
 }
 
