@@ -1,7 +1,7 @@
 import type { HeaderReader } from './providers/provider.js';
 
 /** Request headers as callers hold them: a Fetch `Headers`, or a plain record such as Node's `req.headers`. */
-export type HeadersInit = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+export type RequestHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 const NO_HEADERS: HeaderReader = () => undefined;
 
@@ -31,7 +31,7 @@ function readRecordHeader(headers: Readonly<Record<string, unknown>>, name: stri
  * @param headers A `Headers`, a plain record (any letter case), or `undefined` for none.
  * @returns A reader taking lower-case names.
  */
-export function toHeaderReader(headers: HeadersInit | undefined): HeaderReader {
+export function toHeaderReader(headers: RequestHeaders | undefined): HeaderReader {
   if (headers === undefined || headers === null) return NO_HEADERS;
   if (typeof (headers as Headers).get === 'function' && typeof (headers as Headers).forEach === 'function') {
     const web = headers as Headers;

@@ -20,7 +20,7 @@ export type {
 } from './providers/provider.js';
 export { BUILT_IN_PROVIDERS, PROVIDER_NAMES } from './providers/registry.js';
 export type { BuiltInProviderName } from './providers/registry.js';
-export type { HeadersInit } from './headers.js';
+export type { RequestHeaders } from './headers.js';
 export type {
   ActivityFields,
   BaseEvent,

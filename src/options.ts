@@ -1,5 +1,5 @@
 import { WebhookError } from './errors.js';
-import { type HeadersInit, toHeaderReader } from './headers.js';
+import { type RequestHeaders, toHeaderReader } from './headers.js';
 import { isValidTimeZone } from './normalize/time/zone-offset.js';
 import type { HeaderReader, Provider } from './providers/provider.js';
 import { BUILT_IN_PROVIDERS, findProvider, listProviderNames } from './providers/registry.js';
@@ -106,6 +106,6 @@ export function resolveParseOptions(options: ParseOptions | null | undefined): R
     timeZone: options.timeZone,
     strict: options.strict === true,
     maxItems,
-    header: toHeaderReader(headers as HeadersInit | undefined),
+    header: toHeaderReader(headers as RequestHeaders | undefined),
   };
 }

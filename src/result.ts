@@ -1,5 +1,5 @@
 import type { EmailEvent, ProviderName } from './events.js';
-import type { HeadersInit } from './headers.js';
+import type { RequestHeaders } from './headers.js';
 import type { Provider } from './providers/provider.js';
 
 /**
@@ -20,7 +20,7 @@ export interface ParseOptions {
    * The request's headers, for values a provider sends only there (Resend's event id is its `svix-id` header).
    * A Fetch `Headers` or a plain record such as Node's `req.headers`. The adapters pass them.
    */
-  headers?: HeadersInit;
+  headers?: RequestHeaders;
   /**
    * IANA time zone for provider times that carry no zone. Lingdong's `yyyy-MM-dd HH:mm:ss` times default to
    * `Asia/Shanghai`.

@@ -1,5 +1,5 @@
 import { WebhookError } from './errors.js';
-import { type HeadersInit, toHeaderReader } from './headers.js';
+import { type RequestHeaders, toHeaderReader } from './headers.js';
 import type { Provider, SignedRequest } from './providers/provider.js';
 import { BUILT_IN_PROVIDERS, listProviderNames } from './providers/registry.js';
 import type { ProviderName } from './events.js';
@@ -18,7 +18,7 @@ export interface WebhookRequest {
   /** The body exactly as received: signatures cover these bytes (a string is encoded as UTF-8). */
   body: string | Uint8Array;
   /** The request's headers: a Fetch `Headers`, or a plain record such as Node's `req.headers`. */
-  headers: HeadersInit;
+  headers: RequestHeaders;
   /** The request URL, when known. */
   url?: string;
 }

@@ -1,4 +1,4 @@
-import type { HeadersInit } from '../../headers.js';
+import type { RequestHeaders } from '../../headers.js';
 import type { WebhookResult } from '../../result.js';
 import { refusalAnswer, type WebhookAnswer } from './answer.js';
 import { callQuietly } from './call-quietly.js';
@@ -26,7 +26,7 @@ export interface WebhookExchange<Context> {
    */
   header(name: string): string | undefined;
   /** All request headers, handed to signature schemes and to decoders that read ids from headers. */
-  headers: HeadersInit;
+  headers: RequestHeaders;
   /**
    * Reads the body within the limit, the in-flight budget and the timeout: the bytes as sent, or what a body
    * parser in front already read.

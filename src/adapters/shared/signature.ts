@@ -1,5 +1,5 @@
 import type { ProviderName } from '../../events.js';
-import type { HeadersInit } from '../../headers.js';
+import type { RequestHeaders } from '../../headers.js';
 import type { Provider, SignedRequest } from '../../providers/provider.js';
 import { keysFor, verifyWebhook, type SigningKeys } from '../../verify-webhook.js';
 
@@ -15,7 +15,7 @@ export interface SignatureInput {
   /** The body decoded from any `Content-Encoding`: what providers sign. */
   body: Uint8Array;
   /** The request's headers. */
-  headers: HeadersInit;
+  headers: RequestHeaders;
   /** Reads one header by its lower-case name. */
   header(name: string): string | undefined;
   /** The request URL or request target. */
