@@ -12,7 +12,7 @@ import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } fro
 import type { DecodeContext } from '../provider.js';
 import { readSingleHeaderAddress } from './header-address.js';
 import { MAILGUN_OBJECT_FIELDS, mailgunKnownEventSchema, mailgunUnknownEventSchema } from './schema.js';
-import { readTags } from './tags.js';
+import { readTextList } from '../../normalize/text-list.js';
 import { readUserVariables } from './user-variables.js';
 
 type KnownType = Exclude<EmailEvent['type'], 'unknown'>;
@@ -46,7 +46,7 @@ function isWellFormed(data: Item): boolean {
   }
   return (
     isTextOrAbsent(data.id) && isTextOrAbsent(data.severity) && isTextOrAbsent(data.reason) &&
-    isTextOrAbsent(data.ip) && isTextOrAbsent(data.url) && readTags(data.tags) !== null
+    isTextOrAbsent(data.ip) && isTextOrAbsent(data.url) && readTextList(data.tags) !== null
   );
 }
 
@@ -107,7 +107,7 @@ function startMailgunEvent(
   setField(event, 'messageId', readText(headers['message-id']));
   setField(event, 'sender', normalizeEmail(member(data, 'envelope').sender));
   setField(event, 'subject', readText(headers.subject));
-  setField(event, 'tags', readTags(data.tags) ?? undefined);
+  setField(event, 'tags', readTextList(data.tags) ?? undefined);
   setField(event, 'metadata', readUserVariables(data['user-variables']));
   return event;
 }

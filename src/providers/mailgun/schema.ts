@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { readUnixSeconds } from '../../normalize/time.js';
 import { isItem } from '../item.js';
 import { emailField, itemObject, requiredNameField, textField, timeField } from '../field-schemas.js';
-import { readTags } from './tags.js';
+import { readTextList } from '../../normalize/text-list.js';
 
 /** Top-level text fields of `event-data` an event may normalize; each must be text when present. */
 export const MAILGUN_TEXT_FIELDS = ['id', 'severity', 'reason', 'ip', 'url'] as const;
@@ -17,7 +17,7 @@ const objectField = v.optional(
   v.custom<unknown>((input) => input === null || isItem(input), 'expected an object'),
 );
 
-const tagsField = v.optional(v.custom<unknown>((input) => readTags(input) !== null, 'expected a list of tag names'));
+const tagsField = v.optional(v.custom<unknown>((input) => readTextList(input) !== null, 'expected a list of tag names'));
 
 const entries = {
   ...(Object.fromEntries(MAILGUN_TEXT_FIELDS.map((key) => [key, textField])) as Record<

@@ -1,4 +1,5 @@
 import { readText } from '../../normalize/text.js';
+import { setMetadataEntry } from '../../normalize/metadata.js';
 import { isItem } from '../item.js';
 
 /**
@@ -13,9 +14,7 @@ export function readPostmarkMetadata(value: unknown): Record<string, string> | u
     const text = readText(value[key]);
     if (text === undefined) continue;
     metadata ??= {};
-    // Keys come from the sender: `__proto__` must stay a plain key, not set the object's prototype.
-    if (key === '__proto__') Object.defineProperty(metadata, key, { value: text, enumerable: true, writable: true, configurable: true });
-    else metadata[key] = text;
+    setMetadataEntry(metadata, key, text);
   }
   return metadata;
 }

@@ -1,4 +1,5 @@
 import { readText } from '../../normalize/text.js';
+import { setMetadataEntry } from '../../normalize/metadata.js';
 import { isItem } from '../item.js';
 
 /** Resend's tags as this library's `tags` (`name:value`) and `metadata` (`{ name: value }`). */
@@ -29,9 +30,7 @@ export function readResendTags(value: unknown): ResendTags {
   for (const [name, text] of pairs) {
     tags.push(text === undefined ? name : `${name}:${text}`);
     if (text !== undefined) {
-      // Names come from the sender: `__proto__` must stay a plain key, not set the object's prototype.
-      if (name === '__proto__') Object.defineProperty(metadata, name, { value: text, enumerable: true, writable: true, configurable: true });
-      else metadata[name] = text;
+      setMetadataEntry(metadata, name, text);
       hasMetadata = true;
     }
   }

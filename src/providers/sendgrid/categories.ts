@@ -1,4 +1,5 @@
 import { readText } from '../../normalize/text.js';
+import { readTextList } from '../../normalize/text-list.js';
 
 /**
  * Reads SendGrid's `category`, sent as one name or as a list of names, as tags.
@@ -12,13 +13,5 @@ export function readCategories(value: unknown): string[] | undefined | null {
     const name = readText(value);
     return name === undefined ? undefined : [name];
   }
-  if (!Array.isArray(value)) return null;
-  const names: string[] = [];
-  for (const entry of value) {
-    if (entry === null) continue;
-    if (typeof entry !== 'string' && typeof entry !== 'number') return null;
-    const name = readText(entry);
-    if (name !== undefined) names.push(name);
-  }
-  return names.length === 0 ? undefined : names;
+  return readTextList(value);
 }

@@ -1,3 +1,4 @@
+import { metadataText, setMetadataEntry } from '../../normalize/metadata.js';
 import { isItem } from '../item.js';
 
 /**
@@ -13,21 +14,6 @@ const SENDGRID_FIELDS: ReadonlySet<string> = new Set([
   'nlvx_user_id', 'singlesend_id', 'singlesend_name', 'template_id', 'template_name', 'template_version_id',
   'template_hash', 'unique_args',
 ]);
-
-/**
- * Writes one custom value as text: strings as they are, numbers and booleans written out, objects and arrays as
- * JSON; `null` and blank strings are left out.
- */
-export function metadataText(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The custom args of a SendGrid event: its top-level keys that are not SendGrid's own fields (SendGrid merges
@@ -53,9 +39,7 @@ function addCustomArgs(
     const text = metadataText(source[key]);
     if (text === undefined) continue;
     metadata ??= {};
-    // Names come from the body: a `__proto__` arg must become an own key, not the record's prototype.
-    if (key === '__proto__') Object.defineProperty(metadata, key, { value: text, enumerable: true, writable: true, configurable: true });
-    else metadata[key] = text;
+    setMetadataEntry(metadata, key, text);
   }
   return metadata;
 }

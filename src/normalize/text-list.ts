@@ -1,11 +1,12 @@
-import { readText } from '../../normalize/text.js';
+import { readText } from './text.js';
 
 /**
- * Reads Mailgun's `tags` (a list of names; blank ones left out).
+ * Reads a list of names (tags, categories): text entries trimmed, numbers written out, blank entries and `null`
+ * left out.
  * @param value The field as received.
- * @returns The names, `undefined` when there are none, or `null` when the field is not a list of text.
+ * @returns The names, `undefined` when there are none, or `null` when the value is not a list of text.
  */
-export function readTags(value: unknown): string[] | undefined | null {
+export function readTextList(value: unknown): string[] | undefined | null {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) return null;
   const names: string[] = [];
