@@ -5,77 +5,25 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import { expressWebhook } from '../../src/adapters/express.js';
 import { nodeWebhook } from '../../src/adapters/node.js';
 import type { WebhookHandlerOptions } from '../../src/adapters/shared/options.js';
-import { BUILT_IN_PROVIDERS, WebhookError, defineProvider, type WebhookResult } from '../../src/index.js';
+import { BUILT_IN_PROVIDERS, type WebhookResult } from '../../src/index.js';
+import { testOnly } from '../providers/test-only/index.js';
 import { send } from './support/http.js';
 import { ADAPTERS, listenOnLoopback, startAdapter, type AdapterKind } from './support/servers.js';
 
-// A signing provider that exists only in this test: `{ "stub_events": [{ "to", "ref", "at" }] }`, signed with
-// `x-stub-signature: hex(HMAC-SHA256(key, timestamp + "." + body))` and `x-stub-timestamp` (unix seconds).
-const encoder = new TextEncoder();
-
-async function hmacHex(key: string, text: string): Promise<string> {
-  const cryptoKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(text)));
-  return Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-type StubBody = { stub_events: Array<{ to: string; ref: string; at: number }> };
-const isStubBody = (body: unknown): body is StubBody =>
-  typeof body === 'object' && body !== null && Array.isArray((body as Partial<StubBody>).stub_events);
-
-const stub = defineProvider({
-  name: 'stub',
-  title: 'Stub',
-  detect: isStubBody,
-  countItems: (body) => (isStubBody(body) ? body.stub_events.length : 0),
-  decode(body, context) {
-    if (!isStubBody(body)) throw new WebhookError('invalid_payload', 'not a stub body');
-    for (const item of body.stub_events) {
-      context.events.push({
-        type: 'delivered',
-        provider: 'stub',
-        id: item.ref,
-        recipient: item.to,
-        occurredAt: new Date(item.at * 1000),
-        raw: { ...item },
-      });
-    }
-  },
-  signature: {
-    isSigned: (request) => request.header('x-stub-signature') !== undefined,
-    async verify(request, keys, { toleranceSeconds, now }) {
-      const timestamp = Number(request.header('x-stub-timestamp'));
-      if (!Number.isFinite(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) {
-        throw new WebhookError('invalid_signature', 'the stub timestamp is missing or stale');
-      }
-      const signed = `${timestamp}.${new TextDecoder().decode(request.body)}`;
-      for (const key of keys) {
-        if ((await hmacHex(key, signed)) === request.header('x-stub-signature')) return;
-      }
-      throw new WebhookError('invalid_signature', 'the stub signature does not match');
-    },
-  },
-});
-
-const BODY = JSON.stringify({ stub_events: [{ to: 'ann@example.com', ref: '222016111000001234', at: 1767323045 }] });
-const KEY = 'stub-key-1';
+// The signing provider that exists only in tests (tests/providers/test-only): one folder, registered here.
+const BODY = JSON.stringify({ testOnly: [{ kind: 'delivered', to: 'ann@example.com', at: 1767323045, ref: '222016111000001234' }] });
+const KEY = 'test-only-key-1';
 
 async function signed(body: string, key = KEY, ageSeconds = 0): Promise<Record<string, string>> {
-  const timestamp = Math.floor(Date.now() / 1000) - ageSeconds;
-  return {
-    'content-type': 'application/json',
-    'x-stub-timestamp': String(timestamp),
-    'x-stub-signature': await hmacHex(key, `${timestamp}.${body}`),
-  };
+  const timestamp = new Date(Date.now() - ageSeconds * 1000);
+  return { 'content-type': 'application/json', ...(await testOnly.testKit!.signHeaders!(body, key, { timestamp })) };
 }
 
 async function serve(kind: AdapterKind, options: Partial<WebhookHandlerOptions<unknown>>) {
   const results: WebhookResult[] = [];
   const errors: unknown[] = [];
   const server = await startAdapter(kind, {
-    providers: [...BUILT_IN_PROVIDERS, stub],
+    providers: [...BUILT_IN_PROVIDERS, testOnly],
     onEvents: (result) => void results.push(result),
     onError: (error) => void errors.push(error),
     ...options,
@@ -86,19 +34,19 @@ async function serve(kind: AdapterKind, options: Partial<WebhookHandlerOptions<u
 
 describe.each(ADAPTERS)('%s adapter: signingKeys', (kind) => {
   test('a signed request that verifies is decoded as the provider whose signature verified', async () => {
-    const { origin, results } = await serve(kind, { signingKeys: { stub: KEY }, secret: false });
+    const { origin, results } = await serve(kind, { signingKeys: { 'test-only': KEY }, secret: false });
     const reply = await send(`${origin}/hook`, { body: BODY, headers: await signed(BODY) });
     expect(reply.status).toBe(200);
-    expect(reply.json).toEqual({ provider: 'stub', events: 1, issues: 0, duplicates: 0 });
+    expect(reply.json).toEqual({ provider: 'test-only', events: 1, issues: 0, duplicates: 0 });
     expect(
       results.map((result) =>
         result.events.map((event) => [event.provider, event.id, event.recipient, event.occurredAt?.toISOString()]),
       ),
-    ).toEqual([[['stub', '222016111000001234', 'ann@example.com', '2026-01-02T03:04:05.000Z']]]);
+    ).toEqual([[['test-only', '222016111000001234', 'ann@example.com', '2026-01-02T03:04:05.000Z']]]);
   });
 
   test('bad, stale and missing signatures are 401 invalid_signature and never reach onEvents', async () => {
-    const { origin, results } = await serve(kind, { signingKeys: { stub: KEY }, secret: false });
+    const { origin, results } = await serve(kind, { signingKeys: { 'test-only': KEY }, secret: false });
     const attempts: Array<[string, Record<string, string>]> = [
       ['wrong key', await signed(BODY, 'other-key')],
       ['stale', await signed(BODY, KEY, 301)],
@@ -116,7 +64,7 @@ describe.each(ADAPTERS)('%s adapter: signingKeys', (kind) => {
 
   test('every key of a list verifies (rotation), and an Infinity tolerance takes old timestamps', async () => {
     const { origin } = await serve(kind, {
-      signingKeys: { stub: ['old-key', 'new-key'] },
+      signingKeys: { 'test-only': ['old-key', 'new-key'] },
       signatureToleranceSeconds: Number.POSITIVE_INFINITY,
       secret: false,
     });
@@ -127,7 +75,7 @@ describe.each(ADAPTERS)('%s adapter: signingKeys', (kind) => {
   });
 
   test('with a secret too: unsigned requests need the secret, signed ones must still verify', async () => {
-    const { origin } = await serve(kind, { signingKeys: { stub: KEY }, secret: 'shared-secret' });
+    const { origin } = await serve(kind, { signingKeys: { 'test-only': KEY }, secret: 'shared-secret' });
     const plain = { 'content-type': 'application/json' };
     expect((await send(`${origin}/hook?token=shared-secret`, { body: BODY, headers: plain })).status).toBe(200);
     const noSecret = await send(`${origin}/hook`, { body: BODY, headers: plain });
@@ -140,20 +88,20 @@ describe.each(ADAPTERS)('%s adapter: signingKeys', (kind) => {
   });
 
   test('a gzip body verifies over its decoded bytes, which is what providers sign', async () => {
-    const { origin } = await serve(kind, { signingKeys: { stub: KEY }, secret: false });
+    const { origin } = await serve(kind, { signingKeys: { 'test-only': KEY }, secret: false });
     const headers = { ...(await signed(BODY)), 'content-encoding': 'gzip' };
     const reply = await send(`${origin}/hook`, { body: gzipSync(BODY), headers });
     expect(reply.status).toBe(200);
-    expect(reply.json).toEqual({ provider: 'stub', events: 1, issues: 0, duplicates: 0 });
+    expect(reply.json).toEqual({ provider: 'test-only', events: 1, issues: 0, duplicates: 0 });
   });
 });
 
 test('signingKeys for a provider that does not sign, or unusable keys, are refused at creation', () => {
   const create = (options: Partial<WebhookHandlerOptions<unknown>>) => () =>
-    nodeWebhook({ providers: [...BUILT_IN_PROVIDERS, stub], onEvents() {}, ...options });
+    nodeWebhook({ providers: [...BUILT_IN_PROVIDERS, testOnly], onEvents() {}, ...options });
   expect(create({ signingKeys: { lingdong: 'k' } })).toThrow(/signingKeys\.lingdong: not a provider that signs/);
-  expect(create({ signingKeys: { stub: '' } })).toThrow('signingKeys.stub must be a non-empty key or list of keys');
-  expect(create({ signingKeys: { stub: KEY }, signatureToleranceSeconds: -1 })).toThrow(/tolerance/);
+  expect(create({ signingKeys: { 'test-only': '' } })).toThrow('signingKeys.test-only must be a non-empty key or list of keys');
+  expect(create({ signingKeys: { 'test-only': KEY }, signatureToleranceSeconds: -1 })).toThrow(/tolerance/);
   expect(create({ secret: 'x', signatureToleranceSeconds: 60 })).toThrow('signatureToleranceSeconds needs signingKeys');
 });
 
@@ -165,8 +113,8 @@ describe('express: signatures after a body parser', () => {
       '/hook',
       parser,
       expressWebhook({
-        providers: [...BUILT_IN_PROVIDERS, stub],
-        signingKeys: { stub: KEY },
+        providers: [...BUILT_IN_PROVIDERS, testOnly],
+        signingKeys: { 'test-only': KEY },
         secret: false,
         warn: false,
         onEvents() {},

@@ -43,6 +43,8 @@ export const testOnly = defineProvider({
   countItems: (body) => (isTestOnlyBody(body) ? body.testOnly.length : 0),
   decode(body, context) {
     if (!isTestOnlyBody(body)) throw new WebhookError('invalid_payload', 'a test-only body has a testOnly array');
+    // A batch header, when sent, scopes the items' refs: it shows decoders reading request headers.
+    const batch = context.header('x-test-only-batch');
     body.testOnly.forEach((item, index) => {
       if (!isItem(item) || (item.kind !== 'delivered' && item.kind !== 'opened')) {
         context.reject({ path: ['testOnly', index], message: 'not a test-only item', input: item });
@@ -51,7 +53,7 @@ export const testOnly = defineProvider({
       const event = {
         type: item.kind,
         provider: 'test-only',
-        id: `${context.header('x-test-only-batch') ?? 'batch'}:${item.ref}`,
+        id: batch === undefined ? item.ref : `${batch}:${item.ref}`,
         recipient: item.to.trim().toLowerCase(),
         occurredAt: new Date(item.at * 1000),
         raw: item as unknown as Record<string, unknown>,
