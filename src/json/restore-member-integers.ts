@@ -34,11 +34,10 @@ function isQuotedNameBefore(text: string, end: number, name: string): boolean {
   );
 }
 
-/** How many `{` and `[` the text has, in strings or not: at least as many as the document's containers. */
-function countOpeners(text: string): number {
+/** How many `{` the text has, in strings or not: at least as many as the document's objects. */
+function countBraces(text: string): number {
   let count = 0;
   for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1)) count++;
-  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) count++;
   return count;
 }
 
@@ -46,19 +45,30 @@ function countOpeners(text: string): number {
  * The leading digits every integer literal that rounds to `value` shares with it: the literal and the printed
  * value differ by less than one unit in the last place (ulp), so digits are dropped from the end until that
  * difference cannot carry into the rest. `undefined` when no digits are safe to look for (a value printed with
- * an exponent, or right next to a power of ten).
+ * an exponent, or right next to a power of ten). Arithmetic on the printed digits only, no slicing or `Number()`
+ * per try: it runs once per big id.
+ * @param value A number beyond 2^53 in magnitude.
  */
 function sharedLeadingDigits(value: number): string | undefined {
-  const written = String(Math.abs(value));
-  if (!isDigit(written.charCodeAt(written.length - 1)) || written.includes('e')) return undefined;
-  const ulp = 2 ** (Math.floor(Math.log2(Math.abs(value))) - 52);
+  const magnitude = value < 0 ? -value : value;
+  // From 1e21 on, and for Infinity, numbers print with an exponent: no digits to look for.
+  if (!(magnitude < 1e21)) return undefined;
+  const written = String(magnitude);
+  // The ulp is 2 from 2^53 on and doubles with every power of two.
+  let ulp = 1;
+  for (let limit = 2 ** 53; magnitude >= limit; limit *= 2) ulp *= 2;
   // Dropping fewer digits than an ulp has can never do.
   let drop = 1;
-  while (10 ** drop <= ulp) drop++;
-  for (let keep = written.length - drop; keep >= 1; keep--) {
-    const tail = Number(written.slice(keep));
+  let power = 10;
+  while (power <= ulp) {
+    drop++;
+    power *= 10;
+  }
+  for (let keep = written.length - drop; keep >= 1; keep--, power *= 10) {
+    let tail = 0;
+    for (let i = keep; i < written.length; i++) tail = tail * 10 + (written.charCodeAt(i) - 48);
     // Neither adding nor subtracting an ulp carries out of the dropped tail.
-    if (tail >= ulp && tail + ulp < 10 ** (written.length - keep)) return written.slice(0, keep);
+    if (tail >= ulp && tail + ulp < power) return written.slice(0, keep);
   }
   return undefined;
 }
@@ -78,9 +88,10 @@ function sharedLeadingDigits(value: number): string | undefined {
  *
  * Why digits never go to the wrong member: the list is in document order and so are the hits, and each entry
  * has exactly one member in the text, unless a member name is repeated in one object, which `JSON.parse` settles
- * by dropping the earlier member. A dropped member that holds objects or arrays leaves the text with more `{`
- * and `[` than the document has containers: such bodies are handed back. What is left is a member repeated in
- * one object with two big integers that round alike; the first one's digits are then taken.
+ * by dropping the earlier member. A dropped member whose value holds objects leaves the text with more `{` than
+ * the document has objects: such bodies are handed back. (One holding only arrays and plain values holds no
+ * member for the search to find.) What is left is a member repeated in one object with two big integers that
+ * round alike; the first one's digits are then taken.
  * @param text The JSON text the document was parsed from.
  * @param scan What the walk of the parsed document found.
  * @returns `false` when the numbers cannot be settled this way (array elements, names that need escaping,
@@ -90,7 +101,7 @@ function sharedLeadingDigits(value: number): string | undefined {
 export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean {
   if (scan.orderUnknown) return false;
   const { containers, keys, values } = scan.rounded;
-  if (countOpeners(text) !== scan.containers) return false;
+  if (countBraces(text) !== scan.objects) return false;
   const digits: (string | number)[] = new Array(keys.length);
   let checkedName = '';
   let lastValue = Number.NaN;
@@ -130,19 +141,24 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
       i--;
       while (isWhitespace(text.charCodeAt(i))) i--;
       if (!isQuotedNameBefore(text, i + 1, name)) continue;
-      const token = numberTokenEnd(text, start);
+      // The integer digits run on from the prefix; a fraction or an exponent may follow them.
+      let end = at + prefix.length;
+      while (isDigit(text.charCodeAt(end))) end++;
+      const next = text.charCodeAt(end);
+      const integer = next !== 46 && next !== 101 && next !== 69; // `.`, `e`, `E`
+      if (!integer) end = numberTokenEnd(text, start).end;
       // An integer literal of 17 or more digits is beyond 2^53, so JSON.parse rounded it and it is on the list;
       // with this name, after the cursor, and as long as the printed value, it is this entry's own (the next one
       // on the list). Others (16 digits, a carry, a fraction) are checked by their value.
-      const length = token.end - start;
-      const listed = token.integer && length === lastLength && length - (negative ? 1 : 0) >= 17;
-      if (!listed && Number(text.slice(start, token.end)) !== value) continue;
+      const length = end - start;
+      const listed = integer && length === lastLength && length - (negative ? 1 : 0) >= 17;
+      const literal = text.slice(start, end);
+      if (!listed && Number(literal) !== value) continue;
       // A fraction or exponent (`222016111000001234.0`) gives its exact integer digits when it is whole, else
       // the literal as written: never the rounded value, which another literal may share. Beyond a double's
       // range (`1e400`) the value stays Infinity, which no reader takes.
-      const literal = text.slice(start, token.end);
-      digits[k] = token.integer ? detachText(literal) : Number.isFinite(value) ? detachText(exactNumberText(literal)) : value;
-      cursor = token.end;
+      digits[k] = integer ? detachText(literal) : Number.isFinite(value) ? detachText(exactNumberText(literal)) : value;
+      cursor = end;
       found = true;
     }
   }

@@ -19,8 +19,8 @@ export interface JsonTreeScan {
   rounded: RoundedNumbers;
   /** How many numbers may have lost digits, listed or not. */
   roundedCount: number;
-  /** How many objects and arrays the document holds. */
-  containers: number;
+  /** How many objects the document holds (arrays are not counted). */
+  objects: number;
   /**
    * The list of rounded numbers may not be in document order, or has no container to put digits back into:
    * some object has integer-like keys (enumerated first, in numeric order), or the whole document is a number.
@@ -83,6 +83,8 @@ interface ScanState {
 
 /** Visits one member or element: descends into containers, notes rounded numbers. */
 function visitValue(state: ScanState, container: Record<string, unknown> | unknown[], key: string | number, item: unknown, depth: number): boolean {
+  // Most values of a webhook body are text: settled by the first test.
+  if (typeof item === 'string') return true;
   if (typeof item === 'object') return item === null || visitContainer(state, item as Record<string, unknown>, depth + 1);
   if (typeof item === 'number' && isRounded(item)) {
     const scan = state.scan;
@@ -100,13 +102,13 @@ function visitContainer(state: ScanState, container: Record<string, unknown> | u
     state.scan.tooDeep = true;
     return false;
   }
-  state.scan.containers++;
   if (Array.isArray(container)) {
     for (let i = 0; i < container.length; i++) {
       if (!visitValue(state, container, i, container[i], depth)) return false;
     }
     return true;
   }
+  state.scan.objects++;
   let first = true;
   for (const key in container) {
     // Integer-like keys are enumerated first, in numeric order: only the first key can tell.
@@ -130,7 +132,7 @@ function visitContainer(state: ScanState, container: Record<string, unknown> | u
  */
 export function scanJsonTree(root: unknown, maxDepth: number, maxListed = Infinity): JsonTreeScan {
   const rounded: RoundedNumbers = { containers: [], keys: [], values: [] };
-  const scan: JsonTreeScan = { tooDeep: false, rounded, roundedCount: 0, containers: 0, orderUnknown: false };
+  const scan: JsonTreeScan = { tooDeep: false, rounded, roundedCount: 0, objects: 0, orderUnknown: false };
   if (typeof root === 'object' && root !== null) visitContainer({ scan, maxDepth, maxListed }, root as Record<string, unknown>, 1);
   else if (typeof root === 'number' && isRounded(root)) {
     scan.orderUnknown = true;

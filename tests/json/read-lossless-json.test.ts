@@ -181,6 +181,18 @@ describe('readLosslessJson: the walk of the text for what the member search cann
     });
   });
 
+  it('takes digits from the kept member when a dropped one held objects, or arrays of plain values', () => {
+    // 222016111000001235 and 222016111000001236 round to one double: only their place tells them apart. The
+    // padding makes the body long enough for the member search (one number per 100 characters).
+    const pad = `"pad":"${' '.repeat(400)}"`;
+    expect(readLosslessJson(`{"a":[[{"x":222016111000001235}]],"a":{"x":222016111000001236},${pad}}`)).toMatchObject({
+      a: { x: '222016111000001236' },
+    });
+    expect(readLosslessJson(`{"a":[222016111000001235],"a":{"x":222016111000001236},${pad}}`)).toMatchObject({
+      a: { x: '222016111000001236' },
+    });
+  });
+
   it('settles thousands of big numbers in members as the search would', () => {
     const members = Array.from({ length: 5000 }, (_, i) => `"k${i}":${222016111000000000n + BigInt(i) * 7n}`).join(',');
     const read = readLosslessJson(`{${members}}`) as Record<string, string>;
