@@ -1,5 +1,5 @@
-// `npx tsx bench/profile.ts [kind] [items] [calls]`: where does parseWebhook spend its time on a batch?
-// Runs parseWebhook on the generated batch under `node --cpu-prof` in a child process, then prints self and
+// `npx tsx bench/profile.ts [kind] [items] [calls]`: where does parseWebhook spend its time on a workload?
+// Runs parseWebhook on the generated batch (or, for mailgun, postmark and resend, on `items` single-event requests) under `node --cpu-prof` in a child process, then prints self and
 // inclusive time per function and per source file, as shares of parseWebhook's time (start-up and batch
 // generation left out). The .cpuprofile stays on disk for Chrome DevTools. Not part of `npm run bench`; for
 // whoever optimizes the decoders.
@@ -8,8 +8,12 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseWebhook } from '../src/index.js';
+import { parseWebhook, type ParseOptions } from '../src/index.js';
 import { BATCH_KINDS, buildBatch, type BatchKind } from './batches.js';
+import { generateMailgunRequests } from './generate/mailgun.js';
+import { generatePostmarkRequests } from './generate/postmark.js';
+import { generateResendRequests } from './generate/resend.js';
+import { generateSendgridBatch } from './generate/sendgrid.js';
 
 interface ProfileNode {
   id: number;
@@ -101,14 +105,38 @@ export function summarizeProfile(profile: CpuProfile, root: string, top = 30): s
   ].join('\n');
 }
 
-function child(kind: BatchKind, items: number, calls: number): void {
-  const { body } = buildBatch(kind, items);
+// Providers that post one event a request: their workload is `items` requests, each parsed once per call round.
+const SINGLE_EVENT_KINDS = ['mailgun', 'postmark', 'resend'] as const;
+/** What can be profiled: the batch kinds, SendGrid's batch, and the single-event providers' request sets. */
+type ProfileKind = BatchKind | 'sendgrid' | (typeof SINGLE_EVENT_KINDS)[number];
+const PROFILE_KINDS: readonly ProfileKind[] = [...BATCH_KINDS, 'sendgrid', ...SINGLE_EVENT_KINDS];
+
+/** The requests of one workload, as the bench posts them. */
+function requestsOf(kind: ProfileKind, items: number): { body: string; options?: ParseOptions }[] {
+  switch (kind) {
+    case 'sendgrid':
+      return [{ body: generateSendgridBatch(items).body }];
+    case 'mailgun':
+      return generateMailgunRequests(items).bodies.map((body) => ({ body }));
+    case 'postmark':
+      return generatePostmarkRequests(items).bodies.map((body) => ({ body }));
+    case 'resend':
+      return generateResendRequests(items).requests.map(({ body, headers }) => ({ body, options: { headers } }));
+    default:
+      return [{ body: buildBatch(kind, items).body }];
+  }
+}
+
+function child(kind: ProfileKind, items: number, calls: number): void {
+  const requests = requestsOf(kind, items);
   let events = 0;
-  for (let i = 0; i < calls; i++) events += parseWebhook(body).events.length;
+  for (let i = 0; i < calls; i++) {
+    for (const { body, options } of requests) events += parseWebhook(body, options).events.length;
+  }
   process.stdout.write(`${events}\n`);
 }
 
-function parent(kind: BatchKind, items: number, calls: number): void {
+function parent(kind: ProfileKind, items: number, calls: number): void {
   const dir = mkdtempSync(join(tmpdir(), 'email-webhooks-profile-'));
   const run = spawnSync(
     process.execPath,
@@ -128,9 +156,9 @@ const isEntry = process.argv[1] !== undefined && pathToFileURL(process.argv[1]).
 if (!isEntry) {
   // Imported as a module.
 } else if (args[0] === '--child') {
-  child(args[1] as BatchKind, Number(args[2]), Number(args[3]));
+  child(args[1] as ProfileKind, Number(args[2]), Number(args[3]));
 } else {
-  const kind = (args[0] ?? 'lingdong') as BatchKind;
-  if (!BATCH_KINDS.includes(kind)) throw new Error(`kind must be one of ${BATCH_KINDS.join(', ')}`);
+  const kind = (args[0] ?? 'lingdong') as ProfileKind;
+  if (!PROFILE_KINDS.includes(kind)) throw new Error(`kind must be one of ${PROFILE_KINDS.join(', ')}`);
   parent(kind, Number(args[1] ?? 1000), Number(args[2] ?? 400));
 }
