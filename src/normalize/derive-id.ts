@@ -1,3 +1,5 @@
+import { normalizeEmail } from './email.js';
+
 // Lane seeds and multipliers, written as signed 32-bit values so the engine keeps the lanes as small integers.
 const SEED_A = -2128831035; // 0x811c9dc5
 const SEED_B = -1640531527; // 0x9e3779b9
@@ -146,6 +148,95 @@ export function mixIdLowerCaseAddress(position: number, address: string | undefi
   mixIdPart(position, address.toLowerCase());
 }
 
+/**
+ * Normalizes a recipient address and mixes it in lower case: the same as
+ * `mixIdLowerCaseAddress(position, normalizeEmail(value))`, returning the normalized address (or `undefined`, when
+ * nothing is mixed). A plain ASCII address, already trimmed and lower case in its domain (most of them), is checked
+ * and mixed in one pass over its characters; any other goes through {@link normalizeEmail}.
+ * @param position The part's position.
+ * @param value The field as received.
+ */
+export function mixIdEmail(position: number, value: unknown): string | undefined {
+  if (typeof value === 'string' && mixPlainAddress(position, value)) return value;
+  const address = normalizeEmail(value);
+  mixIdLowerCaseAddress(position, address);
+  return address;
+}
+
+// Character classes of plain addresses, for the ASCII code units (see `mixPlainAddress`).
+const LOCAL = 1; // of the local part: letters, digits and .!#$%&'*+/=?^_`{|}~-
+const LABEL = 2; // of a domain label: a-z, 0-9 and -
+const LETTER = 4; // a-z, which a top-level domain starts with
+const UPPER = 32; // A-Z: the bit that lower-cases it
+const ADDRESS_CLASSES = ((): Uint8Array => {
+  const classes = new Uint8Array(128);
+  const add = (characters: string, bits: number): void => {
+    for (let i = 0; i < characters.length; i++) classes[characters.charCodeAt(i)]! |= bits;
+  };
+  const lower = 'abcdefghijklmnopqrstuvwxyz';
+  const upper = lower.toUpperCase();
+  add(`${lower}${upper}0123456789.!#$%&'*+/=?^_\`{|}~-`, LOCAL);
+  add(`${lower}0123456789-`, LABEL);
+  add(lower, LETTER);
+  add(upper, UPPER);
+  return classes;
+})();
+
+/**
+ * Checks that a text is a plain address, exactly as email.ts's `PLAIN_ADDRESS` does (1 to 64 characters of the
+ * local part's class, `@`, labels of a-z, 0-9 and inner hyphens, a last label that starts with a letter; at most
+ * 254 characters), which `normalizeEmail` returns as it is; and, in the same pass, mixes it in lower case as
+ * {@link mixIdLowerCaseAddress} does. When it is not one, nothing is mixed.
+ */
+function mixPlainAddress(position: number, text: string): boolean {
+  const n = text.length;
+  if (n > 254) return false;
+  const classes = ADDRESS_CLASSES;
+  let a = Math.imul(laneA ^ ((position << 24) | n), PRIME_A);
+  let b = Math.imul(laneB ^ ((position << 24) | n), PRIME_B);
+  b ^= b >>> 15;
+  let at = -1;
+  let labelStart = 0;
+  let low = 0;
+  for (let i = 0; i < n; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 128) return false;
+    const bits = classes[code]!;
+    if (at < 0) {
+      if (code === 64) {
+        if (i === 0 || i > 64) return false;
+        at = i;
+        labelStart = i + 1;
+      } else if ((bits & LOCAL) === 0) return false;
+      else code |= bits & UPPER;
+    } else if (code === 46) {
+      // A label before a dot: 1 to 63 characters, neither first nor last a hyphen.
+      const length = i - labelStart;
+      if (length < 1 || length > 63 || text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
+      labelStart = i + 1;
+    } else if ((bits & LABEL) === 0) return false;
+    if ((i & 1) === 0) low = code;
+    else {
+      const pair = low | (code << 16);
+      a = Math.imul(a ^ pair, PRIME_A);
+      b = Math.imul(b ^ pair, PRIME_B);
+      b ^= b >>> 15;
+    }
+  }
+  // The last label: 1 to 63 characters, starting with a letter, after at least one label and its dot.
+  const length = n - labelStart;
+  if (at < 0 || labelStart === at + 1 || length < 1 || length > 63) return false;
+  if ((classes[text.charCodeAt(labelStart)]! & LETTER) === 0) return false;
+  if ((n & 1) !== 0) {
+    a = Math.imul(a ^ low, PRIME_A);
+    b = Math.imul(b ^ low, PRIME_B);
+    b ^= b >>> 15;
+  }
+  laneA = a;
+  laneB = b;
+  return true;
+}
+
 /** An ASCII upper-case letter's lower case; any other code unit as it is. */
 function lowerAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
@@ -157,7 +248,9 @@ export function endDerivedId(): string {
 }
 
 function mixInteger(position: number, integer: number): void {
-  const low = integer % TWO_32 | 0;
+  // The low 32 bits: `integer | 0` is `integer % 2^32 | 0` (both are the integer modulo 2^32, as a signed
+  // 32-bit value) without the floating-point remainder, which the engine computes by a call into C.
+  const low = integer | 0;
   const high = Math.floor(integer / TWO_32) | 0;
   const mark = (position << 24) | NUMBER_MARK;
   let a = Math.imul(laneA ^ mark, PRIME_A);

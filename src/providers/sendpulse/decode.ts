@@ -1,3 +1,4 @@
+import type * as v from 'valibot';
 import type { BounceKind, EmailEvent } from '../../events.js';
 import { WebhookError } from '../../errors.js';
 import { toEmailClient } from '../../normalize/client.js';
@@ -7,16 +8,15 @@ import {
   currentDerivedIdStart,
   derivedIdStart,
   endDerivedId,
+  mixIdEmail,
   mixIdInteger,
-  mixIdLowerCaseAddress,
   mixIdPart,
 } from '../../normalize/derive-id.js';
-import { normalizeEmail } from '../../normalize/email.js';
 import { toSmtpReply } from '../../normalize/smtp.js';
 import { readUnixSeconds } from '../../normalize/time/epoch.js';
 import { isBlankText, isTextOrAbsent, readText } from '../../normalize/text.js';
 import { type EventDraft, finishEvent, startEvent } from '../event-fields.js';
-import { type Item, type ItemOutcome, isEvent, isItem } from '../item.js';
+import { type Item, isItem } from '../item.js';
 import { explainBadItem } from '../explain-bad-item.js';
 import type { DecodeContext } from '../provider.js';
 import {
@@ -189,11 +189,12 @@ const ID_STARTS_BY_NAME = new Map<string, DerivedIdStart>();
  * the item has neither time nor message nor campaign (the SMTP `unsubscribed` example): then it tells messages
  * apart, and only the dedup window tells two such events for the same message apart. The parts are mixed
  * straight from the item's fields: the same value as `deriveEventId(['sendpulse', name, instant, ...])`.
+ *
+ * This mixes the parts before the recipient; the recipient is mixed as it is checked (`mixIdEmail`), then
+ * {@link endSendpulseId} mixes the rest.
  * @param instant The event's instant, if any.
- * @param recipient The normalized recipient, if any.
  */
-function derivedId(f: SendpulseFields, name: string, instant: number | undefined, recipient: string | undefined): string {
-  const anchored = instant !== undefined || isPresent(f.message_id) || isPresent(f.task_id);
+function beginSendpulseId(f: SendpulseFields, name: string, instant: number | undefined): void {
   // Ids, codes and list ids go in as sent: mixIdPart trims them and reads digit strings as numbers.
   let start = ID_STARTS_BY_NAME.get(name);
   if (start === undefined) {
@@ -208,13 +209,16 @@ function derivedId(f: SendpulseFields, name: string, instant: number | undefined
   if (instant !== undefined) mixIdInteger(2, instant);
   mixIdPart(3, f.message_id);
   mixIdPart(4, f.task_id);
-  mixIdLowerCaseAddress(5, recipient);
+}
+
+/** Mixes the parts after the recipient (see {@link beginSendpulseId}) and gives the id. */
+function endSendpulseId(f: SendpulseFields, instant: number | undefined): string {
   mixIdPart(6, readText(f.link_url) ?? readText(f.url));
   mixIdPart(7, f.link_id);
   mixIdPart(8, f.smtp_server_response_code);
   mixIdPart(9, f.smtp_server_response_subcode);
   mixIdPart(10, f.book_id);
-  if (!anchored) {
+  if (instant === undefined && !isPresent(f.message_id) && !isPresent(f.task_id)) {
     mixIdPart(11, f.sender);
     mixIdPart(12, f.subject);
   }
@@ -253,12 +257,12 @@ function bounceFromCode(code: number | undefined): BounceKind {
  */
 function startSendpulseEvent(
   type: EmailEvent['type'],
-  name: string,
+  id: string,
   f: SendpulseFields,
   recipient: string | undefined,
   instant: number | undefined,
 ): EventDraft {
-  const event = startEvent(type, 'sendpulse', derivedId(f, name, instant, recipient), recipient, instant);
+  const event = startEvent(type, 'sendpulse', id, recipient, instant);
   const messageId = readText(f.message_id);
   if (messageId !== undefined) event.messageId = messageId;
   const sender = readText(f.sender);
@@ -301,7 +305,11 @@ function readInstant(value: unknown): number | undefined | null {
   return instant === undefined ? null : instant;
 }
 
-function decodeItem(item: unknown): ItemOutcome {
+/**
+ * Decodes one item: its event goes to `events`. Returns `undefined` then, or, when the item cannot become an event,
+ * the schema of the kind it claims to be, which explains why (see `explainBadItem`).
+ */
+function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | undefined {
   if (!isItem(item)) return sendpulseUnknownItemSchema;
   readFields(item);
   const f = fields;
@@ -312,15 +320,20 @@ function decodeItem(item: unknown): ItemOutcome {
   const type = EVENT_TYPES.get(name);
   if (type === undefined) {
     if (instant === null) return sendpulseUnknownItemSchema;
-    const event = startSendpulseEvent('unknown', name, f, normalizeEmail(recipientField(f)), instant);
+    beginSendpulseId(f, name, instant);
+    const recipient = mixIdEmail(5, recipientField(f));
+    const event = startSendpulseEvent('unknown', endSendpulseId(f, instant), f, recipient, instant);
     event.providerEvent = name;
-    return finishEvent(event, item);
+    events.push(finishEvent(event, item));
+    return undefined;
   }
   const sent = recipientField(f);
   const schema = sent === f.recipient ? sendpulseSmtpItemSchema : sendpulseEmailItemSchema;
-  const recipient = normalizeEmail(sent);
-  if (recipient === undefined || instant === null || !hasTextFields(f)) return schema;
-  const event = startSendpulseEvent(type, name, f, recipient, instant);
+  if (instant === null || !hasTextFields(f)) return schema;
+  beginSendpulseId(f, name, instant);
+  const recipient = mixIdEmail(5, sent);
+  if (recipient === undefined) return schema;
+  const event = startSendpulseEvent(type, endSendpulseId(f, instant), f, recipient, instant);
   switch (type) {
     case 'delivered':
     case 'bounced': {
@@ -357,15 +370,15 @@ function decodeItem(item: unknown): ItemOutcome {
       break;
     }
   }
-  return finishEvent(event, item);
+  events.push(finishEvent(event, item));
+  return undefined;
 }
 
 function decodeItems(items: readonly unknown[], single: boolean, context: DecodeContext): void {
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    const outcome = decodeItem(item);
-    if (isEvent(outcome)) context.events.push(outcome);
-    else context.reject(explainBadItem(outcome, item, single ? [] : [index]));
+    const schema = decodeItem(item, context.events);
+    if (schema !== undefined) context.reject(explainBadItem(schema, item, single ? [] : [index]));
   }
 }
 
