@@ -12,7 +12,7 @@ import {
   mixIdInteger,
   mixIdPart,
 } from '../../normalize/derive-id.js';
-import { toSmtpReply } from '../../normalize/smtp.js';
+import { sendpulseSmtpReply } from './smtp-reply.js';
 import { readUnixSeconds } from '../../normalize/time/epoch.js';
 import { isBlankText, isTextOrAbsent, readText } from '../../normalize/text.js';
 import { type EventDraft, finishEvent, startEvent } from '../event-fields.js';
@@ -337,7 +337,7 @@ function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | unde
   switch (type) {
     case 'delivered':
     case 'bounced': {
-      const smtp = toSmtpReply(f.smtp_server_response_code, f.smtp_server_response_subcode, f.smtp_server_response);
+      const smtp = sendpulseSmtpReply(f.smtp_server_response_code, f.smtp_server_response_subcode, f.smtp_server_response);
       if (type === 'bounced') event.bounce = NAMED_BOUNCES.get(name) ?? bounceFromCode(smtp?.code);
       if (smtp !== undefined) event.smtp = smtp;
       break;
