@@ -178,8 +178,37 @@ function readFieldsByName(item: Item): void {
 
 // Every SendPulse id has 13 parts and starts with the provider's name: the lanes after it are computed once.
 const ID_START = derivedIdStart('sendpulse', 13);
-// And the lanes after the event name, per name: a batch holds a dozen names (bounded: names come from the body).
-const ID_STARTS_BY_NAME = new Map<string, DerivedIdStart>();
+
+/** What an event name gives: its type, the bounce kind it names, and the id lanes after it. */
+interface NameInfo {
+  /** `undefined` for a name this library does not know. */
+  readonly type: KnownType | undefined;
+  readonly bounce: BounceKind | undefined;
+  readonly idStart: DerivedIdStart;
+}
+
+function newNameInfo(name: string): NameInfo {
+  beginDerivedId(ID_START);
+  mixIdPart(1, name);
+  return { type: EVENT_TYPES.get(name), bounce: NAMED_BOUNCES.get(name), idStart: currentDerivedIdStart() };
+}
+
+// One lookup per item gives all three. Known names are computed once; other names are remembered as they come
+// (bounded: names come from the body; a batch holds a dozen).
+const KNOWN_NAMES: ReadonlyMap<string, NameInfo> = new Map([...EVENT_TYPES.keys()].map((name) => [name, newNameInfo(name)]));
+const OTHER_NAMES = new Map<string, NameInfo>();
+
+function nameInfo(name: string): NameInfo {
+  const known = KNOWN_NAMES.get(name);
+  if (known !== undefined) return known;
+  let info = OTHER_NAMES.get(name);
+  if (info === undefined) {
+    info = newNameInfo(name);
+    if (OTHER_NAMES.size >= 64) OTHER_NAMES.clear();
+    OTHER_NAMES.set(name, info);
+  }
+  return info;
+}
 
 /**
  * SendPulse sends no event id: derive one from the normalized fields that identify the event (the event name, the
@@ -192,32 +221,26 @@ const ID_STARTS_BY_NAME = new Map<string, DerivedIdStart>();
  *
  * This mixes the parts before the recipient; the recipient is mixed as it is checked (`mixIdEmail`), then
  * {@link endSendpulseId} mixes the rest.
+ * @param name What the event name gives (its id lanes).
  * @param instant The event's instant, if any.
  */
-function beginSendpulseId(f: SendpulseFields, name: string, instant: number | undefined): void {
-  // Ids, codes and list ids go in as sent: mixIdPart trims them and reads digit strings as numbers.
-  let start = ID_STARTS_BY_NAME.get(name);
-  if (start === undefined) {
-    beginDerivedId(ID_START);
-    mixIdPart(1, name);
-    start = currentDerivedIdStart();
-    if (ID_STARTS_BY_NAME.size >= 64) ID_STARTS_BY_NAME.clear();
-    ID_STARTS_BY_NAME.set(name, start);
-  }
-  beginDerivedId(start);
+function beginSendpulseId(f: SendpulseFields, name: NameInfo, instant: number | undefined): void {
+  beginDerivedId(name.idStart);
   // Instants read by readUnixSeconds are whole milliseconds in 2000-2099: safe integers.
   if (instant !== undefined) mixIdInteger(2, instant);
-  mixIdPart(3, f.message_id);
-  mixIdPart(4, f.task_id);
+  // Ids, codes and list ids go in as sent: mixIdPart trims them and reads digit strings as numbers. Absent
+  // fields mix nothing: they are skipped here without a call.
+  if (f.message_id !== undefined) mixIdPart(3, f.message_id);
+  if (f.task_id !== undefined) mixIdPart(4, f.task_id);
 }
 
 /** Mixes the parts after the recipient (see {@link beginSendpulseId}) and gives the id. */
 function endSendpulseId(f: SendpulseFields, instant: number | undefined): string {
-  mixIdPart(6, readText(f.link_url) ?? readText(f.url));
-  mixIdPart(7, f.link_id);
-  mixIdPart(8, f.smtp_server_response_code);
-  mixIdPart(9, f.smtp_server_response_subcode);
-  mixIdPart(10, f.book_id);
+  if (f.link_url !== undefined || f.url !== undefined) mixIdPart(6, readText(f.link_url) ?? readText(f.url));
+  if (f.link_id !== undefined) mixIdPart(7, f.link_id);
+  if (f.smtp_server_response_code !== undefined) mixIdPart(8, f.smtp_server_response_code);
+  if (f.smtp_server_response_subcode !== undefined) mixIdPart(9, f.smtp_server_response_subcode);
+  if (f.book_id !== undefined) mixIdPart(10, f.book_id);
   if (instant === undefined && !isPresent(f.message_id) && !isPresent(f.task_id)) {
     mixIdPart(11, f.sender);
     mixIdPart(12, f.subject);
@@ -317,10 +340,11 @@ function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | unde
   const name = f.event.trim();
   if (name === '') return sendpulseUnknownItemSchema;
   const instant = readInstant(f.timestamp);
-  const type = EVENT_TYPES.get(name);
+  const info = nameInfo(name);
+  const type = info.type;
   if (type === undefined) {
     if (instant === null) return sendpulseUnknownItemSchema;
-    beginSendpulseId(f, name, instant);
+    beginSendpulseId(f, info, instant);
     const recipient = mixIdEmail(5, recipientField(f));
     const event = startSendpulseEvent('unknown', endSendpulseId(f, instant), f, recipient, instant);
     event.providerEvent = name;
@@ -330,7 +354,7 @@ function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | unde
   const sent = recipientField(f);
   const schema = sent === f.recipient ? sendpulseSmtpItemSchema : sendpulseEmailItemSchema;
   if (instant === null || !hasTextFields(f)) return schema;
-  beginSendpulseId(f, name, instant);
+  beginSendpulseId(f, info, instant);
   const recipient = mixIdEmail(5, sent);
   if (recipient === undefined) return schema;
   const event = startSendpulseEvent(type, endSendpulseId(f, instant), f, recipient, instant);
@@ -338,7 +362,7 @@ function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | unde
     case 'delivered':
     case 'bounced': {
       const smtp = sendpulseSmtpReply(f.smtp_server_response_code, f.smtp_server_response_subcode, f.smtp_server_response);
-      if (type === 'bounced') event.bounce = NAMED_BOUNCES.get(name) ?? bounceFromCode(smtp?.code);
+      if (type === 'bounced') event.bounce = info.bounce ?? bounceFromCode(smtp?.code);
       if (smtp !== undefined) event.smtp = smtp;
       break;
     }
