@@ -7,11 +7,15 @@ import { readCoordinate, toGeoLocation } from '../../normalize/geo.js';
 import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
 import { isBlankText, isTextOrAbsent, readIntegerId, readText } from '../../normalize/text.js';
 import { type EventDraft, finishEvent, startEvent } from '../event-fields.js';
-import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
+import type * as v from 'valibot';
+import { type Item, isItem, readOptionalInstant } from '../item.js';
 import { explainBadItem } from '../explain-bad-item.js';
 import type { DecodeContext } from '../provider.js';
 import { isReadableLingdongTime, readLingdongTime } from './read-time.js';
 import { lingdongActivitySchema, lingdongDeliverySchema, lingdongUnknownItemSchema } from './schema.js';
+
+/** The schema that explains why an item could not become an event. */
+type BadItemSchema = v.GenericSchema;
 
 type ActivityType = 'opened' | 'clicked' | 'unsubscribed' | 'complained' | 'subscribed';
 
@@ -120,7 +124,7 @@ function startLingdongEvent(
   return event;
 }
 
-function decodeActivity(item: unknown, group: string, type: ActivityType, readTime: TimeReader): ItemOutcome {
+function decodeActivity(item: unknown, group: string, type: ActivityType, readTime: TimeReader, events: EmailEvent[]): BadItemSchema | undefined {
   if (!isItem(item)) return lingdongActivitySchema;
   const recipient = normalizeEmail(item.email);
   if (recipient === undefined) return lingdongActivitySchema;
@@ -161,7 +165,8 @@ function decodeActivity(item: unknown, group: string, type: ActivityType, readTi
     const sourceText = readText(source);
     if (sourceText !== undefined) event.source = sourceText;
   }
-  return finishEvent(event, item);
+  events.push(finishEvent(event, item));
+  return undefined;
 }
 
 const DELIVERY_TIME_FIELDS = ['updatedAt', 'updated', 'createdAt'] as const;
@@ -184,13 +189,13 @@ function deliveryTime(item: Item, readTime: TimeReader): number | undefined | nu
   return instant;
 }
 
-function decodeDelivery(item: unknown, group: string, readTime: TimeReader): ItemOutcome {
+function decodeDelivery(item: unknown, group: string, readTime: TimeReader, events: EmailEvent[]): BadItemSchema | undefined {
   if (!isItem(item) || typeof item.status !== 'string') return lingdongDeliverySchema;
   const status = item.status.trim();
   if (status === '') return lingdongDeliverySchema;
   const bounce = BOUNCE_KINDS.get(status) ?? (status.startsWith('bounce:') ? 'undetermined' : undefined);
   const type = bounce !== undefined ? 'bounced' : status === 'success' ? 'delivered' : status === 'deferred' ? 'deferred' : undefined;
-  if (type === undefined) return decodeUnknown(item, group, status, readTime);
+  if (type === undefined) return decodeUnknown(item, group, status, readTime, events);
   const recipient = normalizeEmail(item.email);
   if (recipient === undefined) return lingdongDeliverySchema;
   const instant = deliveryTime(item, readTime);
@@ -203,10 +208,13 @@ function decodeDelivery(item: unknown, group: string, readTime: TimeReader): Ite
   if (bounce !== undefined) event.bounce = bounce;
   const smtp = parseSmtpDiagnostic(item.dsn);
   if (smtp !== undefined) event.smtp = smtp;
-  return finishEvent(event, item);
+  events.push(finishEvent(event, item));
+  return undefined;
 }
 
-function decodeUnknown(item: unknown, group: string, providerEvent: string, readTime: TimeReader): ItemOutcome {
+function decodeUnknown(
+  item: unknown, group: string, providerEvent: string, readTime: TimeReader, events: EmailEvent[],
+): BadItemSchema | undefined {
   if (!isItem(item)) return lingdongUnknownItemSchema;
   const instant = deliveryTime(item, readTime);
   if (instant === null) return lingdongUnknownItemSchema;
@@ -217,7 +225,8 @@ function decodeUnknown(item: unknown, group: string, providerEvent: string, read
   if (id === null) return lingdongUnknownItemSchema;
   const event = startLingdongEvent('unknown', id, recipient, item, instant, messageId);
   event.providerEvent = providerEvent;
-  return finishEvent(event, item);
+  events.push(finishEvent(event, item));
+  return undefined;
 }
 
 function decodeGroup(group: string, items: unknown, context: DecodeContext): void {
@@ -228,18 +237,17 @@ function decodeGroup(group: string, items: unknown, context: DecodeContext): voi
   }
   const activity = ACTIVITY_GROUPS.get(group);
   const delivery = DELIVERY_GROUPS.has(group);
-  const { timeZone } = context;
+  const { timeZone, events } = context;
   const readTime: TimeReader = (value) => readLingdongTime(value, timeZone);
   for (let index = 0; index < items.length; index++) {
     const item: unknown = items[index];
-    const outcome =
+    const bad =
       activity !== undefined
-        ? decodeActivity(item, group, activity, readTime)
+        ? decodeActivity(item, group, activity, readTime, events)
         : delivery
-          ? decodeDelivery(item, group, readTime)
-          : decodeUnknown(item, group, group, readTime);
-    if (isEvent(outcome)) context.events.push(outcome);
-    else context.reject(explainBadItem(outcome, item, [group, index]));
+          ? decodeDelivery(item, group, readTime, events)
+          : decodeUnknown(item, group, group, readTime, events);
+    if (bad !== undefined) context.reject(explainBadItem(bad, item, [group, index]));
   }
 }
 
