@@ -1,38 +1,34 @@
 import { readText } from '../../normalize/text.js';
 import { setMetadataEntry } from '../../normalize/metadata.js';
+import type { EventDraft } from '../event-fields.js';
 import { isItem } from '../item.js';
 
-/** Resend's tags as this library's `tags` (`name:value`) and `metadata` (`{ name: value }`). */
-export interface ResendTags {
-  tags?: string[];
-  metadata?: Record<string, string>;
+/** Adds one tag: `name:value` to the tags, and `name` to the metadata when it has a value. */
+function addTag(event: EventDraft, name: string, text: string | undefined): void {
+  const tags = (event.tags ??= []) as string[];
+  if (text === undefined) {
+    tags.push(name);
+    return;
+  }
+  tags.push(`${name}:${text}`);
+  setMetadataEntry((event.metadata ??= {}) as Record<string, string>, name, text);
 }
 
 /**
- * Reads `data.tags`: an object of names and values in webhook payloads, an array of `{ name, value }` in the send
- * API (accepted too).
+ * Adds Resend's `data.tags` to an event, as this library's `tags` (`name:value`, or `name` alone for a tag
+ * without a value) and `metadata` (`{ name: value }`, tags with a value only). In webhook payloads `data.tags` is
+ * an object of names and values; the send API's array of `{ name, value }` is accepted too. Written into the
+ * event rather than returned, so a body without tags allocates nothing.
+ * @param event The event under construction (without `tags` or `metadata` yet).
  * @param value The field as received.
  */
-export function readResendTags(value: unknown): ResendTags {
-  const pairs: [string, string | undefined][] = [];
+export function setResendTags(event: EventDraft, value: unknown): void {
   if (Array.isArray(value)) {
     for (const tag of value) {
       const name = isItem(tag) ? readText(tag.name) : undefined;
-      if (name !== undefined) pairs.push([name, readText((tag as Record<string, unknown>).value)]);
+      if (name !== undefined) addTag(event, name, readText((tag as Record<string, unknown>).value));
     }
   } else if (isItem(value)) {
-    for (const name of Object.keys(value)) if (name.trim() !== '') pairs.push([name, readText(value[name])]);
+    for (const name of Object.keys(value)) if (name.trim() !== '') addTag(event, name, readText(value[name]));
   }
-  if (pairs.length === 0) return {};
-  const tags: string[] = [];
-  const metadata: Record<string, string> = {};
-  let hasMetadata = false;
-  for (const [name, text] of pairs) {
-    tags.push(text === undefined ? name : `${name}:${text}`);
-    if (text !== undefined) {
-      setMetadataEntry(metadata, name, text);
-      hasMetadata = true;
-    }
-  }
-  return hasMetadata ? { tags, metadata } : { tags };
 }
