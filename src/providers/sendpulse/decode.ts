@@ -15,7 +15,7 @@ import {
 import { sendpulseSmtpReply } from './smtp-reply.js';
 import { readUnixSeconds } from '../../normalize/time/epoch.js';
 import { isBlankText, isTextOrAbsent, readText } from '../../normalize/text.js';
-import { type EventDraft, finishEvent, startEvent } from '../event-fields.js';
+import { type EventDraft, startEvent } from '../event-fields.js';
 import { type Item, isItem } from '../item.js';
 import { explainBadItem } from '../explain-bad-item.js';
 import type { DecodeContext } from '../provider.js';
@@ -348,7 +348,8 @@ function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | unde
     const recipient = mixIdEmail(5, recipientField(f));
     const event = startSendpulseEvent('unknown', endSendpulseId(f, instant), f, recipient, instant);
     event.providerEvent = name;
-    events.push(finishEvent(event, item));
+    event.raw = item;
+    events[events.length] = event as unknown as EmailEvent;
     return undefined;
   }
   const sent = recipientField(f);
@@ -358,43 +359,66 @@ function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | unde
   const recipient = mixIdEmail(5, sent);
   if (recipient === undefined) return schema;
   const event = startSendpulseEvent(type, endSendpulseId(f, instant), f, recipient, instant);
+  // `raw` goes last, stored in each case's own line: one store shared by every kind of event (finishEvent's)
+  // sees more object shapes than the engine keeps apart, and falls back to a generic store that looks up the
+  // shape transition on every event.
   switch (type) {
-    case 'delivered':
-    case 'bounced': {
+    case 'delivered': {
       const smtp = sendpulseSmtpReply(f.smtp_server_response_code, f.smtp_server_response_subcode, f.smtp_server_response);
-      if (type === 'bounced') event.bounce = info.bounce ?? bounceFromCode(smtp?.code);
       if (smtp !== undefined) event.smtp = smtp;
+      event.raw = item;
       break;
     }
-    case 'opened':
+    case 'bounced': {
+      const smtp = sendpulseSmtpReply(f.smtp_server_response_code, f.smtp_server_response_subcode, f.smtp_server_response);
+      event.bounce = info.bounce ?? bounceFromCode(smtp?.code);
+      if (smtp !== undefined) event.smtp = smtp;
+      event.raw = item;
+      break;
+    }
+    case 'opened': {
+      const client = toEmailClient(f.browser_name, f.open_platform, f.open_device, f.browser_ver);
+      if (client !== undefined) event.client = client;
+      event.raw = item;
+      break;
+    }
     case 'clicked': {
       const client = toEmailClient(f.browser_name, f.open_platform, f.open_device, f.browser_ver);
       if (client !== undefined) event.client = client;
-      if (type === 'clicked') {
-        const url = readText(f.link_url) ?? readText(f.url);
-        if (url !== undefined) event.url = url;
-      }
+      const url = readText(f.link_url) ?? readText(f.url);
+      if (url !== undefined) event.url = url;
+      event.raw = item;
       break;
     }
-    case 'unsubscribed':
+    case 'unsubscribed': {
+      const reason = readText(f.reason);
+      if (reason !== undefined) event.reason = reason;
+      const source = readText(f.source);
+      if (source !== undefined) event.source = source;
+      const scope = unsubscribeScope(f);
+      if (scope !== undefined) event.scope = scope;
+      event.raw = item;
+      break;
+    }
     case 'complained': {
       const reason = readText(f.reason);
       if (reason !== undefined) event.reason = reason;
       const source = readText(f.source);
       if (source !== undefined) event.source = source;
-      if (type === 'unsubscribed') {
-        const scope = unsubscribeScope(f);
-        if (scope !== undefined) event.scope = scope;
-      }
+      event.raw = item;
       break;
     }
     case 'subscribed': {
       const source = readText(f.source);
       if (source !== undefined) event.source = source;
+      event.raw = item;
       break;
     }
+    default:
+      event.raw = item;
   }
-  events.push(finishEvent(event, item));
+  // An indexed store, not `push`: the engine inlines it, where `push` on an array it cannot see the shape of is a call.
+  events[events.length] = event as unknown as EmailEvent;
   return undefined;
 }
 
