@@ -17,30 +17,56 @@ function readKnownText(value: unknown): string | undefined {
  */
 function readClient(item: Item): EmailClient | undefined {
   const client: EmailClient = {};
+  // Counted as they are set, rather than by listing the keys at the end: this runs on every open and click.
+  let fields = 0;
   const family = isItem(item.Client) ? readKnownText(item.Client.Family) : undefined;
   const full = isItem(item.Client) ? readKnownText(item.Client.Name) : undefined;
   const name = family ?? full;
-  if (name !== undefined) client.name = name;
-  if (family !== undefined && full !== undefined && full.startsWith(`${family} `)) {
+  if (name !== undefined) {
+    client.name = name;
+    fields++;
+  }
+  if (family !== undefined && full !== undefined && full.length > family.length && full.charCodeAt(family.length) === 32 &&
+      full.startsWith(family)) {
     const version = full.slice(family.length + 1).trim();
-    if (version !== '') client.version = version;
+    if (version !== '') {
+      client.version = version;
+      fields++;
+    }
   }
   const platform = isItem(item.OS) ? readKnownText(item.OS.Name) ?? readKnownText(item.OS.Family) : undefined;
-  if (platform !== undefined) client.platform = platform;
+  if (platform !== undefined) {
+    client.platform = platform;
+    fields++;
+  }
   const device = readKnownText(item.Platform);
-  if (device !== undefined) client.device = device;
-  return Object.keys(client).length === 0 ? undefined : client;
+  if (device !== undefined) {
+    client.device = device;
+    fields++;
+  }
+  return fields === 0 ? undefined : client;
 }
 
 /** `Geo`: country (or its ISO code), region, city, and `Coords` `"45.2517,19.8369"` as latitude and longitude. */
 function readGeo(geo: Item): GeoLocation | undefined {
   const location: GeoLocation = {};
+  // Counted as they are set, rather than by listing the keys at the end: this runs on every open and click.
+  let fields = 0;
   const country = readText(geo.Country) ?? readText(geo.CountryISOCode);
-  if (country !== undefined) location.country = country;
+  if (country !== undefined) {
+    location.country = country;
+    fields++;
+  }
   const region = readText(geo.Region) ?? readText(geo.RegionISOCode);
-  if (region !== undefined) location.region = region;
+  if (region !== undefined) {
+    location.region = region;
+    fields++;
+  }
   const city = readText(geo.City);
-  if (city !== undefined) location.city = city;
+  if (city !== undefined) {
+    location.city = city;
+    fields++;
+  }
   if (typeof geo.Coords === 'string') {
     const comma = geo.Coords.indexOf(',');
     const latitude = comma < 0 ? null : readCoordinate(geo.Coords.slice(0, comma), 90);
@@ -49,9 +75,10 @@ function readGeo(geo: Item): GeoLocation | undefined {
     if (typeof latitude === 'number' && typeof longitude === 'number') {
       location.latitude = latitude;
       location.longitude = longitude;
+      fields++;
     }
   }
-  return Object.keys(location).length === 0 ? undefined : location;
+  return fields === 0 ? undefined : location;
 }
 
 /**
