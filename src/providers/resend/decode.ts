@@ -1,10 +1,11 @@
-import type { BounceKind } from '../../events.js';
+import type * as v from 'valibot';
+import type { BounceKind, EmailEvent } from '../../events.js';
 import { WebhookError } from '../../errors.js';
 import { deriveEventId } from '../../normalize/derive-id.js';
 import { readText } from '../../normalize/text.js';
-import { type EventDraft, finishEvent, setField, startEvent } from '../event-fields.js';
+import { type EventDraft, startEvent } from '../event-fields.js';
 import { explainBadItem } from '../explain-bad-item.js';
-import { type Item, type ItemOutcome, isEvent, isItem } from '../item.js';
+import { type Item, isItem } from '../item.js';
 import type { DecodeContext, HeaderReader } from '../provider.js';
 import { isResendBody } from './detect.js';
 import { RESEND_EVENT_TYPES } from './event-types.js';
@@ -50,24 +51,33 @@ function setKindFields(event: EventDraft, type: string, data: Item): void {
     case 'email.bounced': {
       const bounce = objectField(data, 'bounce');
       event.bounce = bounceKindOf(readText(bounce?.type));
-      setField(event, 'reason', readText(bounce?.subType));
-      setField(event, 'description', readText(bounce?.message));
+      const reason = readText(bounce?.subType);
+      if (reason !== undefined) event.reason = reason;
+      const description = readText(bounce?.message);
+      if (description !== undefined) event.description = description;
       break;
     }
-    case 'email.failed':
-      setField(event, 'reason', readText(objectField(data, 'failed')?.reason));
+    case 'email.failed': {
+      const reason = readText(objectField(data, 'failed')?.reason);
+      if (reason !== undefined) event.reason = reason;
       break;
+    }
     case 'email.suppressed': {
       const suppressed = objectField(data, 'suppressed');
-      setField(event, 'reason', readText(suppressed?.type));
-      setField(event, 'description', readText(suppressed?.message));
+      const reason = readText(suppressed?.type);
+      if (reason !== undefined) event.reason = reason;
+      const description = readText(suppressed?.message);
+      if (description !== undefined) event.description = description;
       break;
     }
     case 'email.clicked': {
       const click = objectField(data, 'click');
-      setField(event, 'ip', readText(click?.ipAddress));
-      setField(event, 'userAgent', readText(click?.userAgent));
-      setField(event, 'url', readText(click?.link));
+      const ip = readText(click?.ipAddress);
+      if (ip !== undefined) event.ip = ip;
+      const userAgent = readText(click?.userAgent);
+      if (userAgent !== undefined) event.userAgent = userAgent;
+      const url = readText(click?.link);
+      if (url !== undefined) event.url = url;
       break;
     }
     default:
@@ -75,7 +85,12 @@ function setKindFields(event: EventDraft, type: string, data: Item): void {
   }
 }
 
-function decodeEvent(body: Item, header: HeaderReader): ItemOutcome {
+/**
+ * Decodes the event: it goes to `events`; an event that cannot be decoded gives the schema of the kind it claims
+ * to be, which explains why. Fields are stored by name here rather than through the shared helpers (setField,
+ * finishEvent), whose stores see every provider's events.
+ */
+function decodeEvent(body: Item, header: HeaderReader, events: EmailEvent[]): v.GenericSchema | undefined {
   const type = typeof body.type === 'string' ? body.type.trim() : '';
   const data = body.data as Item;
   const mapped = RESEND_EVENT_TYPES.get(type);
@@ -106,7 +121,9 @@ function decodeEvent(body: Item, header: HeaderReader): ItemOutcome {
   setResendTags(event, data.tags);
   if (mapped === undefined) event.providerEvent = type;
   else setKindFields(event, type, data);
-  return finishEvent(event, body);
+  event.raw = body;
+  events.push(event as unknown as EmailEvent);
+  return undefined;
 }
 
 /**
@@ -120,7 +137,6 @@ export function decodeResend(body: unknown, context: DecodeContext): void {
     throw new WebhookError('invalid_payload', 'a Resend body is one JSON object with type, created_at and data');
   }
   const item = body as Item;
-  const outcome = decodeEvent(item, context.header);
-  if (isEvent(outcome)) context.events.push(outcome);
-  else context.reject(explainBadItem(outcome, item, []));
+  const schema = decodeEvent(item, context.header, context.events);
+  if (schema !== undefined) context.reject(explainBadItem(schema, item, []));
 }
