@@ -1,3 +1,4 @@
+import type * as v from 'valibot';
 import type { BounceKind, EmailEvent, SmtpReply } from '../../events.js';
 import { WebhookError } from '../../errors.js';
 import { deriveEventId } from '../../normalize/derive-id.js';
@@ -5,9 +6,9 @@ import { normalizeEmail } from '../../normalize/email.js';
 import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
 import { isTextOrAbsent, readText } from '../../normalize/text.js';
 import { readUnixSeconds } from '../../normalize/time.js';
-import { type EventDraft, finishEvent, startEvent } from '../event-fields.js';
+import { type EventDraft, startEvent } from '../event-fields.js';
 import { explainBadItem } from '../explain-bad-item.js';
-import { type Item, type ItemOutcome, isEvent, isItem, readOptionalInstant } from '../item.js';
+import { type Item, isItem, readOptionalInstant } from '../item.js';
 import type { DecodeContext } from '../provider.js';
 import { readCategories } from './categories.js';
 import { readCustomArgs } from './metadata.js';
@@ -107,7 +108,12 @@ function setClientFields(event: EventDraft, item: Item): void {
   if (userAgent !== undefined) event.userAgent = userAgent;
 }
 
-function decodeItem(item: unknown): ItemOutcome {
+/**
+ * Decodes one item: its event goes to `events`; an item that cannot become one gives the schema of the kind it
+ * claims to be, which explains why. `raw` and the event are stored here rather than through the shared helpers
+ * (finishEvent, isEvent), whose accesses see every provider's events.
+ */
+function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | undefined {
   if (!isItem(item) || typeof item.event !== 'string') return sendgridUnknownItemSchema;
   const name = item.event.trim();
   if (name === '') return sendgridUnknownItemSchema;
@@ -118,7 +124,9 @@ function decodeItem(item: unknown): ItemOutcome {
     if (instant === null || tags === null || !isTextOrAbsent(item.sg_event_id)) return sendgridUnknownItemSchema;
     const event = startSendgridEvent('unknown', name, item, normalizeEmail(item.email), instant, tags);
     event.providerEvent = name;
-    return finishEvent(event, item);
+    event.raw = item;
+    events.push(event as unknown as EmailEvent);
+    return undefined;
   }
   const recipient = normalizeEmail(item.email);
   if (recipient === undefined || instant === null || tags === null || !hasTextFields(item)) {
@@ -163,7 +171,9 @@ function decodeItem(item: unknown): ItemOutcome {
     case 'subscribed':
       break;
   }
-  return finishEvent(event, item);
+  event.raw = item;
+  events.push(event as unknown as EmailEvent);
+  return undefined;
 }
 
 /**
@@ -174,10 +184,10 @@ function decodeItem(item: unknown): ItemOutcome {
  */
 export function decodeSendgrid(body: unknown, context: DecodeContext): void {
   if (!Array.isArray(body)) throw new WebhookError('invalid_payload', 'a SendGrid body is a JSON array of events');
+  const events = context.events;
   for (let index = 0; index < body.length; index++) {
     const item: unknown = body[index];
-    const outcome = decodeItem(item);
-    if (isEvent(outcome)) context.events.push(outcome);
-    else context.reject(explainBadItem(outcome, item, [index]));
+    const schema = decodeItem(item, events);
+    if (schema !== undefined) context.reject(explainBadItem(schema, item, [index]));
   }
 }
