@@ -4,7 +4,7 @@ import { WebhookError } from '../../errors.js';
 import { beginDerivedId, derivedIdStart, endDerivedId, mixIdPart } from '../../normalize/derive-id.js';
 import { normalizeEmail } from '../../normalize/email.js';
 import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
-import { readIntegerId, readText } from '../../normalize/text.js';
+import { isBlankText, readIntegerId, readText } from '../../normalize/text.js';
 import { type EventDraft, startEvent } from '../event-fields.js';
 import { explainBadItem } from '../explain-bad-item.js';
 import { type Item, isItem, readOptionalInstant } from '../item.js';
@@ -203,7 +203,9 @@ function decodeRecord(item: unknown, events: EmailEvent[]): v.GenericSchema | un
   const layout = LAYOUTS.get(recordType);
   if (layout === undefined) return decodeUnknownRecord(item, recordType, events);
   const recipient = normalizeEmail(item[layout.recipient]);
-  const instant = readOptionalInstant(item[layout.time], readZonedIsoTime);
+  const time = item[layout.time];
+  // Absent, `null` and blank times are no time; any other must read (readOptionalInstant, without its callback).
+  const instant = time === undefined || time === null || isBlankText(time) ? undefined : readZonedIsoTime(time) ?? null;
   const providerId = readIntegerId(item.ID);
   if (recipient === undefined || instant === null || providerId === null) return layout.schema;
   if (recordType === 'SubscriptionChange' && typeof item.SuppressSending !== 'boolean') return layout.schema;

@@ -1,5 +1,4 @@
 import { readText } from '../../normalize/text.js';
-import { setMetadataEntry } from '../../normalize/metadata.js';
 import { isItem } from '../item.js';
 
 /**
@@ -10,11 +9,19 @@ import { isItem } from '../item.js';
 export function readPostmarkMetadata(value: unknown): Record<string, string> | undefined {
   if (!isItem(value)) return undefined;
   let metadata: Record<string, string> | undefined;
-  for (const key of Object.keys(value)) {
+  // The own enumerable keys in Object.keys' order, without building its array: this runs on every record.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const text = readText(value[key]);
     if (text === undefined) continue;
     metadata ??= {};
-    setMetadataEntry(metadata, key, text);
+    // Names come from the sender: `__proto__` must become an own key, not the record's prototype (as
+    // setMetadataEntry does; stored here so that this store sees Postmark's metadata only).
+    if (key === '__proto__') {
+      Object.defineProperty(metadata, key, { value: text, enumerable: true, writable: true, configurable: true });
+    } else {
+      metadata[key] = text;
+    }
   }
   return metadata;
 }

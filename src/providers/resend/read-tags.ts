@@ -1,5 +1,4 @@
 import { readText } from '../../normalize/text.js';
-import { setMetadataEntry } from '../../normalize/metadata.js';
 import type { EventDraft } from '../event-fields.js';
 import { isItem } from '../item.js';
 
@@ -11,7 +10,14 @@ function addTag(event: EventDraft, name: string, text: string | undefined): void
     return;
   }
   tags.push(`${name}:${text}`);
-  setMetadataEntry((event.metadata ??= {}) as Record<string, string>, name, text);
+  const metadata = (event.metadata ??= {}) as Record<string, string>;
+  // Names come from the sender: `__proto__` must become an own key, not the record's prototype (as
+  // setMetadataEntry does; stored here so that this store sees Resend's metadata only).
+  if (name === '__proto__') {
+    Object.defineProperty(metadata, name, { value: text, enumerable: true, writable: true, configurable: true });
+  } else {
+    metadata[name] = text;
+  }
 }
 
 /**
