@@ -6,7 +6,7 @@ import { normalizeEmail } from '../../normalize/email.js';
 import { readCoordinate, toGeoLocation } from '../../normalize/geo.js';
 import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
 import { isBlankText, isTextOrAbsent, readIntegerId, readText } from '../../normalize/text.js';
-import { type EventDraft, finishEvent, startEvent } from '../event-fields.js';
+import type { EventDraft } from '../event-fields.js';
 import type * as v from 'valibot';
 import { type Item, isItem, readOptionalInstant } from '../item.js';
 import { explainBadItem } from '../explain-bad-item.js';
@@ -105,6 +105,34 @@ function hasTextCommonFields(item: Item): boolean {
   );
 }
 
+type LingdongEventConstructor = new (
+  type: EmailEvent['type'],
+  id: string,
+  recipient: string | undefined,
+  occurredAt: Date | undefined,
+) => EventDraft;
+
+/**
+ * Makes an event's first fields (the keys and order of every event: `type`, `provider`, `id`, `recipient` when
+ * known, `occurredAt`) by `new`: the engine then reserves room inside the object for the fields added after them,
+ * where an object literal has room for its own keys only and every later field goes to a separate array, grown
+ * as they come. Its prototype is `Object.prototype`, so an event is a plain object.
+ */
+const LingdongEvent = function (
+  this: EventDraft,
+  type: EmailEvent['type'],
+  id: string,
+  recipient: string | undefined,
+  occurredAt: Date | undefined,
+): void {
+  this.type = type;
+  this.provider = 'lingdong';
+  this.id = id;
+  if (recipient !== undefined) this.recipient = recipient;
+  this.occurredAt = occurredAt;
+} as unknown as LingdongEventConstructor;
+LingdongEvent.prototype = Object.prototype;
+
 /** Starts an event with the fields every Lingdong event shares. */
 function startLingdongEvent(
   type: EmailEvent['type'],
@@ -114,7 +142,7 @@ function startLingdongEvent(
   instant: number | undefined,
   messageId: string | undefined,
 ): EventDraft {
-  const event = startEvent(type, 'lingdong', id, recipient, instant);
+  const event = new LingdongEvent(type, id, recipient, instant === undefined ? undefined : new Date(instant));
   // Named stores, one a field: events keep a few stable hidden classes.
   if (messageId !== undefined) event.messageId = messageId;
   const campaign = readText(item.campaign);
@@ -165,7 +193,9 @@ function decodeActivity(item: unknown, group: string, type: ActivityType, readTi
     const sourceText = readText(source);
     if (sourceText !== undefined) event.source = sourceText;
   }
-  events.push(finishEvent(event, item));
+  // Stored here, not by a helper all providers share, whose one store would see every event shape.
+  event.raw = item;
+  events.push(event as unknown as EmailEvent);
   return undefined;
 }
 
@@ -208,7 +238,8 @@ function decodeDelivery(item: unknown, group: string, readTime: TimeReader, even
   if (bounce !== undefined) event.bounce = bounce;
   const smtp = parseSmtpDiagnostic(item.dsn);
   if (smtp !== undefined) event.smtp = smtp;
-  events.push(finishEvent(event, item));
+  event.raw = item;
+  events.push(event as unknown as EmailEvent);
   return undefined;
 }
 
@@ -225,7 +256,8 @@ function decodeUnknown(
   if (id === null) return lingdongUnknownItemSchema;
   const event = startLingdongEvent('unknown', id, recipient, item, instant, messageId);
   event.providerEvent = providerEvent;
-  events.push(finishEvent(event, item));
+  event.raw = item;
+  events.push(event as unknown as EmailEvent);
   return undefined;
 }
 
