@@ -9,7 +9,9 @@ export function readText(value: unknown): string | undefined {
     const text = value.trim();
     return text === '' ? undefined : text;
   }
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  // `'' + value`, not `String(value)`: the same text, which the engine writes inline from its number-string
+  // cache rather than through a call to the String constructor.
+  if (typeof value === 'number') return Number.isFinite(value) ? '' + value : undefined;
   return undefined;
 }
 

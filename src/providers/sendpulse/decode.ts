@@ -181,6 +181,7 @@ const ID_START = derivedIdStart('sendpulse', 13);
 
 /** What an event name gives: its type, the bounce kind it names, and the id lanes after it. */
 interface NameInfo {
+  readonly name: string;
   /** `undefined` for a name this library does not know. */
   readonly type: KnownType | undefined;
   readonly bounce: BounceKind | undefined;
@@ -190,15 +191,28 @@ interface NameInfo {
 function newNameInfo(name: string): NameInfo {
   beginDerivedId(ID_START);
   mixIdPart(1, name);
-  return { type: EVENT_TYPES.get(name), bounce: NAMED_BOUNCES.get(name), idStart: currentDerivedIdStart() };
+  return { name, type: EVENT_TYPES.get(name), bounce: NAMED_BOUNCES.get(name), idStart: currentDerivedIdStart() };
 }
 
-// One lookup per item gives all three. Known names are computed once; other names are remembered as they come
-// (bounded: names come from the body; a batch holds a dozen).
+// The known names sit in a table of 64 slots, indexed by their length and end characters, which tell the 14
+// apart: one string comparison finds a name, where a map lookup is a call. A name that collides, and any name
+// the library does not know, is looked up in the maps below.
+function nameSlot(name: string): number {
+  const n = name.length;
+  return (n * 2 + name.charCodeAt(0) + name.charCodeAt(n - 1)) & 63;
+}
+const NAME_SLOTS: (NameInfo | undefined)[] = Array.from({ length: 64 }, () => undefined);
+for (const name of EVENT_TYPES.keys()) NAME_SLOTS[nameSlot(name)] ??= newNameInfo(name);
+
+// Known names are computed once; other names are remembered as they come (bounded: names come from the body; a
+// batch holds a dozen).
 const KNOWN_NAMES: ReadonlyMap<string, NameInfo> = new Map([...EVENT_TYPES.keys()].map((name) => [name, newNameInfo(name)]));
 const OTHER_NAMES = new Map<string, NameInfo>();
 
+/** What a (non-empty) event name gives. */
 function nameInfo(name: string): NameInfo {
+  const slot = NAME_SLOTS[nameSlot(name)];
+  if (slot !== undefined && slot.name === name) return slot;
   const known = KNOWN_NAMES.get(name);
   if (known !== undefined) return known;
   let info = OTHER_NAMES.get(name);

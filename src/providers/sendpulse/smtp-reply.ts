@@ -33,8 +33,11 @@ function skipDigits(text: string, start: number): number {
  * the trimmed text), checked by its characters, or `undefined`. A number never is one (it has one dot at most).
  */
 function enhancedStatus(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
+  if (typeof value !== 'string' || value.length === 0) return undefined;
+  // A status starts with 2, 4 or 5 and ends with a digit: text that does needs no trim.
+  const start = value.charCodeAt(0);
+  const end = value.charCodeAt(value.length - 1);
+  const text = start >= 50 && start <= 53 && end >= 48 && end <= 57 ? value : value.trim();
   const kind = text.charCodeAt(0);
   if ((kind !== 50 && kind !== 52 && kind !== 53) || text.charCodeAt(1) !== 46) return undefined;
   const dot = skipDigits(text, 2);
