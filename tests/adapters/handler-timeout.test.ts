@@ -74,6 +74,57 @@ describe.each(ADAPTERS)('%s adapter: handler deadline', (kind) => {
     await vi.waitFor(() => expect(signal!.aborted).toBe(true));
   });
 
+  test('context.signal first read after the deadline is already aborted, and stays the same signal', async () => {
+    let late: AbortSignal[] = [];
+    const { post } = await serve(kind, {
+      handlerTimeoutMs: 100,
+      onEvents: async (_result, context) => {
+        await sleep(300);
+        late = [context.signal, context.signal];
+      },
+    });
+    expect((await post()).status).toBe(503);
+    await vi.waitFor(() => expect(late).toHaveLength(2));
+    expect(late[0]).toBeInstanceOf(AbortSignal);
+    expect(late[0]).toBe(late[1]);
+    expect(late[0]!.aborted).toBe(true);
+    expect(codeOf(late[0]!.reason)).toBe('handler_timeout');
+  });
+
+  test('context.signal first read after the client went away is already aborted', async () => {
+    let reached = false;
+    let signal: AbortSignal | undefined;
+    const { url } = await serve(kind, {
+      handlerTimeoutMs: 0,
+      onEvents: async (_result, context) => {
+        reached = true;
+        await sleep(300);
+        signal = context.signal;
+      },
+    });
+    const request = http.request(url, { method: 'POST' });
+    request.on('error', () => {});
+    request.end(BATCH);
+    await vi.waitFor(() => expect(reached).toBe(true));
+    request.destroy();
+    await vi.waitFor(() => expect(signal).toBeDefined());
+    expect(signal!.aborted).toBe(true);
+    expect(codeOf(signal!.reason)).toBe('request_aborted');
+  });
+
+  test('a handler that finishes in time sees a signal that never aborts', async () => {
+    let signal: AbortSignal | undefined;
+    const { post } = await serve(kind, {
+      handlerTimeoutMs: 100,
+      onEvents: (_result, context) => {
+        signal = context.signal;
+      },
+    });
+    expect((await post()).status).toBe(200);
+    await sleep(200);
+    expect(signal?.aborted).toBe(false);
+  });
+
   test('with dedupe, work that finishes after the deadline counts as handled: the redelivery is a duplicate', async () => {
     let runs = 0;
     let finished = 0;

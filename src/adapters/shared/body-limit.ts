@@ -1,4 +1,5 @@
 import { WebhookError } from '../../errors.js';
+import type { AbortLike } from './abort.js';
 import type { BodyReservation } from './in-flight-budget.js';
 
 /** What a body reader is told: how many bytes it may take, against which budget, and when to give up. */
@@ -8,7 +9,7 @@ export interface BodyReadOptions {
   /** The request's share of the handler's in-flight budget; the reader stops with `server_busy` past it. */
   reservation: BodyReservation;
   /** Aborted when the request timeout fires; the reader then stops with the signal's reason. */
-  signal: AbortSignal;
+  signal: AbortLike;
 }
 
 /**
@@ -82,10 +83,13 @@ export interface ByteCollector {
  * Starts collecting a streamed body.
  * @param options The limit and the reservation that must cover every byte kept.
  * @param alreadyHeld Bytes the request already holds besides this body (the encoded body, while decoding it).
+ * @param join Joins two or more chunks into one array of `total` bytes; by default a new `Uint8Array` (Node's
+ *   `Buffer.concat` skips its zero-filling).
  */
 export function createByteCollector(
   options: Pick<BodyReadOptions, 'maxBytes' | 'reservation'>,
   alreadyHeld = 0,
+  join: (chunks: readonly Uint8Array[], total: number) => Uint8Array = joinChunks,
 ): ByteCollector {
   const { maxBytes, reservation } = options;
   const chunks: Uint8Array[] = [];
@@ -106,14 +110,17 @@ export function createByteCollector(
       chunks.push(chunk);
     },
     bytes() {
-      if (chunks.length === 1) return chunks[0]!;
-      const whole = new Uint8Array(total);
-      let offset = 0;
-      for (const chunk of chunks) {
-        whole.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
-      return whole;
+      return chunks.length === 1 ? chunks[0]! : join(chunks, total);
     },
   };
+}
+
+function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const whole = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
 }

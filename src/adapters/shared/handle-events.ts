@@ -2,6 +2,7 @@ import { claimBatch, releaseClaims, type BatchClaims } from '../../dedupe/claim-
 import { WebhookError } from '../../errors.js';
 import type { EmailEvent } from '../../events.js';
 import type { WebhookResult } from '../../result.js';
+import type { AbortLike } from './abort.js';
 import { acceptedAnswer, refusalAnswer, type WebhookAnswer } from './answer.js';
 import type { HandlerContext, HandlerSettings } from './handler-options.js';
 
@@ -12,7 +13,7 @@ export interface HandlerInput<Context> {
   /** The adapter's context. */
   context: Context;
   /** Aborted when the client went away before the answer; absent where the runtime cannot tell. */
-  clientGone?: AbortSignal | undefined;
+  clientGone?: AbortLike | undefined;
   /**
    * Tells `onError`; never throws.
    * @param error What went wrong.
@@ -21,6 +22,32 @@ export interface HandlerInput<Context> {
 }
 
 type Outcome = { ok: true } | { ok: false; error: unknown };
+
+/**
+ * The handlers' `context.signal`, made the first time a handler reads it: most never do, and Node's
+ * `AbortController` costs more than the rest of the answer's bookkeeping. Read after it fired, it is made
+ * already aborted, with the same reason.
+ */
+class LazySignal {
+  private controller: AbortController | undefined;
+  private fired = false;
+  private reason: unknown;
+
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.fired) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  abort(reason: unknown): void {
+    if (this.fired) return;
+    this.fired = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+  }
+}
 
 /**
  * Runs the handlers for an accepted batch and decides the answer: claims the events (with `dedupe`), calls
@@ -35,12 +62,13 @@ export async function handleEvents<Context>(
   input: HandlerInput<Context>,
 ): Promise<WebhookAnswer> {
   const { result, report } = input;
-  // Unique per request, so a claim can only be completed as this request's or released by it.
-  const owner = crypto.randomUUID();
+  // Unique per request, so a claim can only be completed as this request's or released by it; only claims use it.
+  let owner = '';
   let claims: BatchClaims;
   if (settings.dedupe === undefined) {
     claims = { fresh: result.events, keys: [], duplicates: 0, busy: 0 };
   } else {
+    owner = crypto.randomUUID();
     try {
       claims = await claimBatch(settings.dedupe.store, result.events, owner, settings.dedupe.leaseMs);
     } catch (error) {
@@ -49,11 +77,16 @@ export async function handleEvents<Context>(
     }
   }
 
-  const controller = new AbortController();
+  const controller = new LazySignal();
   const onClientGone = (): void => controller.abort(new WebhookError('request_aborted', 'the client went away'));
   if (input.clientGone?.aborted) onClientGone();
   else input.clientGone?.addEventListener('abort', onClientGone, { once: true });
-  const context = { ...input.context, signal: controller.signal } as HandlerContext<Context>;
+  const context = {
+    ...input.context,
+    get signal() {
+      return controller.signal;
+    },
+  } as HandlerContext<Context>;
 
   const outcome: Promise<Outcome> = runHandlers(settings, result, claims, context, owner).then(
     () => ({ ok: true }),

@@ -1,5 +1,6 @@
 import type { RequestHeaders } from '../../headers.js';
 import type { WebhookResult } from '../../result.js';
+import type { AbortLike } from './abort.js';
 import { refusalAnswer, type WebhookAnswer } from './answer.js';
 import { callQuietly } from './call-quietly.js';
 import type { BodyReadOptions } from './body-limit.js';
@@ -39,7 +40,7 @@ export interface WebhookExchange<Context> {
    * Aborted when the client goes away before the answer is written; handlers then see `context.signal` abort.
    * Left out where the runtime cannot tell.
    */
-  clientGone?: AbortSignal | undefined;
+  clientGone?: AbortLike | undefined;
 }
 
 /** Handles one request from start to answer; never rejects. */

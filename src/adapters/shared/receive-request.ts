@@ -3,6 +3,7 @@ import type { ProviderName } from '../../events.js';
 import { parseWebhook } from '../../parse-webhook.js';
 import { BUILT_IN_PROVIDERS } from '../../providers/registry.js';
 import type { ParseOptions, WebhookResult } from '../../result.js';
+import { Abort } from './abort.js';
 import { createSecretCheck, presentedSecrets } from './auth.js';
 import { assertDeclaredLength, bodyTimedOut, declaredLength, type BodyReadOptions } from './body-limit.js';
 import { contentCoding, decodeBody } from './content-encoding.js';
@@ -105,12 +106,12 @@ async function readAndDecode<Context>(
   reservation: BodyReservation,
   coding: ReturnType<typeof contentCoding>,
 ): Promise<unknown> {
-  const controller = new AbortController();
+  const timedOut = new Abort();
   const timeoutMs = settings.requestTimeoutMs;
   // Timers overflow past 2^31-1 ms and would fire at once, so longer limits count as none.
   const limited = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS;
-  const timer = limited ? setTimeout(() => controller.abort(bodyTimedOut()), timeoutMs) : undefined;
-  const options: BodyReadOptions = { maxBytes: settings.maxBodyBytes, reservation, signal: controller.signal };
+  const timer = limited ? setTimeout(() => timedOut.abort(bodyTimedOut()), timeoutMs) : undefined;
+  const options: BodyReadOptions = { maxBytes: settings.maxBodyBytes, reservation, signal: timedOut };
   try {
     const received = await exchange.readBody(options);
     if (received.kind === 'parsed') return received.value;
