@@ -80,6 +80,8 @@ class SendpulseFields {
   book_id: unknown = undefined;
   status_explain: unknown = undefined;
   from_all: unknown = undefined;
+  /** Whether every text field an event may normalize is text (see {@link hasTextFields}). */
+  allText = true;
 }
 
 const fields = new SendpulseFields();
@@ -108,6 +110,7 @@ function clearFields(): void {
   fields.book_id = undefined;
   fields.status_explain = undefined;
   fields.from_all = undefined;
+  fields.allText = true;
 }
 
 /**
@@ -127,27 +130,33 @@ function readFields(item: Item): void {
       case 'timestamp': fields.timestamp = item[key]; break;
       case 'recipient': fields.recipient = item[key]; break;
       case 'email': fields.email = item[key]; break;
-      case 'message_id': fields.message_id = item[key]; break;
-      case 'task_id': fields.task_id = item[key]; break;
-      case 'sender': fields.sender = item[key]; break;
-      case 'subject': fields.subject = item[key]; break;
-      case 'smtp_server_response_code': fields.smtp_server_response_code = item[key]; break;
-      case 'smtp_server_response_subcode': fields.smtp_server_response_subcode = item[key]; break;
-      case 'smtp_server_response': fields.smtp_server_response = item[key]; break;
-      case 'link_url': fields.link_url = item[key]; break;
-      case 'url': fields.url = item[key]; break;
+      case 'message_id': fields.message_id = textField(item[key]); break;
+      case 'task_id': fields.task_id = textField(item[key]); break;
+      case 'sender': fields.sender = textField(item[key]); break;
+      case 'subject': fields.subject = textField(item[key]); break;
+      case 'smtp_server_response_code': fields.smtp_server_response_code = textField(item[key]); break;
+      case 'smtp_server_response_subcode': fields.smtp_server_response_subcode = textField(item[key]); break;
+      case 'smtp_server_response': fields.smtp_server_response = textField(item[key]); break;
+      case 'link_url': fields.link_url = textField(item[key]); break;
+      case 'url': fields.url = textField(item[key]); break;
       case 'link_id': fields.link_id = item[key]; break;
-      case 'reason': fields.reason = item[key]; break;
-      case 'source': fields.source = item[key]; break;
-      case 'open_device': fields.open_device = item[key]; break;
-      case 'open_platform': fields.open_platform = item[key]; break;
-      case 'browser_name': fields.browser_name = item[key]; break;
-      case 'browser_ver': fields.browser_ver = item[key]; break;
-      case 'book_id': fields.book_id = item[key]; break;
-      case 'status_explain': fields.status_explain = item[key]; break;
+      case 'reason': fields.reason = textField(item[key]); break;
+      case 'source': fields.source = textField(item[key]); break;
+      case 'open_device': fields.open_device = textField(item[key]); break;
+      case 'open_platform': fields.open_platform = textField(item[key]); break;
+      case 'browser_name': fields.browser_name = textField(item[key]); break;
+      case 'browser_ver': fields.browser_ver = textField(item[key]); break;
+      case 'book_id': fields.book_id = textField(item[key]); break;
+      case 'status_explain': fields.status_explain = textField(item[key]); break;
       case 'from_all': fields.from_all = item[key]; break;
     }
   }
+}
+
+/** A text field's value, noting in {@link fields} when it is not text. */
+function textField(value: unknown): unknown {
+  if (!isTextOrAbsent(value)) fields.allText = false;
+  return value;
 }
 
 function readFieldsByName(item: Item): void {
@@ -174,6 +183,7 @@ function readFieldsByName(item: Item): void {
   fields.book_id = item.book_id;
   fields.status_explain = item.status_explain;
   fields.from_all = item.from_all;
+  fields.allText = hasTextFields(fields);
 }
 
 // Every SendPulse id has 13 parts and starts with the provider's name: the lanes after it are computed once.
@@ -396,7 +406,7 @@ function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | unde
   }
   const sent = recipientField(f);
   const schema = sent === f.recipient ? sendpulseSmtpItemSchema : sendpulseEmailItemSchema;
-  if (instant === null || !hasTextFields(f)) return schema;
+  if (instant === null || !f.allText) return schema;
   beginSendpulseId(f, info, instant);
   const recipient = mixIdEmail(5, sent);
   if (recipient === undefined) return schema;
