@@ -5,6 +5,11 @@ import autocannon from 'autocannon';
 /** What the server child tells the parent once it listens. */
 export type HttpServerReady = { port: number; adapter: true } | { port: number; adapter: false; reason: string };
 
+/** The server child's answer to the message `'cpu'`: its process CPU time so far (user + system), in µs. */
+export interface HttpServerCpu {
+  cpuMicros: number;
+}
+
 /** How hard and how long to load each route. */
 export interface HttpPlan {
   /** Concurrent connections autocannon keeps open. */
@@ -24,6 +29,11 @@ export interface HttpRun {
   non2xx: number;
   errors: number;
   latencyP50Ms: number;
+  /**
+   * The server process's CPU time (user + system, every thread) per answered request, in ms. Steadier than
+   * requests per second on a shared machine: time the server waits for a core does not count.
+   */
+  cpuMsPerRequest: number;
 }
 
 /** Both routes on one body. */
@@ -31,10 +41,12 @@ export interface HttpBodyResult {
   label: string;
   items: number;
   bytes: number;
-  middleware: { medianRps: number; runs: HttpRun[] };
-  bare: { medianRps: number; runs: HttpRun[] };
+  middleware: { medianRps: number; medianCpuMs: number; runs: HttpRun[] };
+  bare: { medianRps: number; medianCpuMs: number; runs: HttpRun[] };
   /** Middleware rps / bare route rps, of the medians. */
   ratio: number;
+  /** Bare route CPU per request / middleware CPU per request, of the medians: the ratio a server with a core of its own would see. */
+  cpuRatio: number;
 }
 
 /** The HTTP section: measured, or why not. */
@@ -69,7 +81,20 @@ function startServer(): Promise<{ child: ChildProcess; ready: HttpServerReady }>
   });
 }
 
-async function load(url: string, body: string, connections: number, durationS: number): Promise<HttpRun> {
+/** Asks the server child for its CPU time so far. */
+function serverCpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the HTTP server did not report its CPU time')), 5_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve((message as HttpServerCpu).cpuMicros);
+    });
+    child.send('cpu');
+  });
+}
+
+async function load(child: ChildProcess, url: string, body: string, connections: number, durationS: number): Promise<HttpRun> {
+  const cpuBefore = await serverCpuMicros(child);
   const result = await autocannon({
     url,
     method: 'POST',
@@ -79,11 +104,13 @@ async function load(url: string, body: string, connections: number, durationS: n
     duration: durationS,
     timeout: 10,
   });
+  const cpuMicros = (await serverCpuMicros(child)) - cpuBefore;
   return {
     rps: result['2xx'] / result.duration,
     non2xx: result.non2xx,
     errors: result.errors,
     latencyP50Ms: result.latency.p50,
+    cpuMsPerRequest: cpuMicros / 1000 / Math.max(1, result['2xx'] + result.non2xx),
   };
 }
 
@@ -134,26 +161,30 @@ export async function runHttpBench(bodies: readonly HttpBody[], plan: HttpPlan, 
         const problem = await checkRoute(url, body, route === 'middleware');
         if (problem !== undefined) return { available: false, reason: `${body.label}: ${problem}` };
       }
-      for (const url of Object.values(routes)) await load(url, body.body, plan.connections, plan.warmupS);
+      for (const url of Object.values(routes)) await load(child, url, body.body, plan.connections, plan.warmupS);
       const runs: Record<keyof typeof routes, HttpRun[]> = { middleware: [], bare: [] };
       for (let round = 0; round < plan.rounds; round++) {
         // Alternate which route goes first, so a drift in machine load does not favour one.
         const order: (keyof typeof routes)[] = round % 2 === 0 ? ['middleware', 'bare'] : ['bare', 'middleware'];
         for (const route of order) {
-          const run = await load(routes[route], body.body, plan.connections, plan.durationS);
+          const run = await load(child, routes[route], body.body, plan.connections, plan.durationS);
           runs[route].push(run);
-          log(`  http ${body.label} ${route}: ${run.rps.toFixed(1)} req/s${run.non2xx + run.errors > 0 ? ` (${run.non2xx} non-2xx, ${run.errors} errors)` : ''}`);
+          log(`  http ${body.label} ${route}: ${run.rps.toFixed(1)} req/s, server CPU ${run.cpuMsPerRequest.toFixed(2)} ms/request${run.non2xx + run.errors > 0 ? ` (${run.non2xx} non-2xx, ${run.errors} errors)` : ''}`);
         }
       }
       const middleware = median(runs.middleware.map((r) => r.rps));
       const bare = median(runs.bare.map((r) => r.rps));
+      const middlewareCpu = median(runs.middleware.map((r) => r.cpuMsPerRequest));
+      const bareCpu = median(runs.bare.map((r) => r.cpuMsPerRequest));
+      log(`  http ${body.label}: ratio ${(middleware / bare).toFixed(2)}x by requests/s, ${(bareCpu / middlewareCpu).toFixed(2)}x by server CPU per request`);
       results.push({
         label: body.label,
         items: body.items,
         bytes: Buffer.byteLength(body.body),
-        middleware: { medianRps: middleware, runs: runs.middleware },
-        bare: { medianRps: bare, runs: runs.bare },
+        middleware: { medianRps: middleware, medianCpuMs: middlewareCpu, runs: runs.middleware },
+        bare: { medianRps: bare, medianCpuMs: bareCpu, runs: runs.bare },
         ratio: middleware / bare,
+        cpuRatio: bareCpu / middlewareCpu,
       });
     }
     return { available: true, ...plan, bodies: results };
