@@ -9,8 +9,10 @@ import { readText } from '../../normalize/text.js';
 export function readResendAddress(value: unknown): string | undefined {
   const text = readText(value);
   if (text === undefined) return undefined;
+  // Only text that ends in `>` can hold `Name <address>`: a bare address is not searched for `<`.
+  if (text.charCodeAt(text.length - 1) !== 62) return normalizeEmail(text);
   const open = text.lastIndexOf('<');
-  return normalizeEmail(open >= 0 && text.endsWith('>') ? text.slice(open + 1, -1) : text);
+  return normalizeEmail(open >= 0 ? text.slice(open + 1, -1) : text);
 }
 
 // The last sender read, with its address: an account sends from one or two addresses, so `from` is the same text
