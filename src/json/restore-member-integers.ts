@@ -1,5 +1,6 @@
 import { detachText } from './detach-text.js';
 import { exactNumberText } from './exact-number-text.js';
+import { leadingDigitsToFind, printedDigitCount } from './leading-digits.js';
 import { isDigit, numberTokenEnd } from './number-token.js';
 import type { JsonTreeScan } from './scan-json-tree.js';
 
@@ -42,44 +43,14 @@ function countBraces(text: string): number {
 }
 
 /**
- * The leading digits every integer literal that rounds to `value` shares with it: the literal and the printed
- * value differ by less than one unit in the last place (ulp), so digits are dropped from the end until that
- * difference cannot carry into the rest. `undefined` when no digits are safe to look for (a value printed with
- * an exponent, or right next to a power of ten). Arithmetic on the printed digits only, no slicing or `Number()`
- * per try: it runs once per big id.
- * @param value A number beyond 2^53 in magnitude.
- */
-function sharedLeadingDigits(value: number): string | undefined {
-  const magnitude = value < 0 ? -value : value;
-  // From 1e21 on, and for Infinity, numbers print with an exponent: no digits to look for.
-  if (!(magnitude < 1e21)) return undefined;
-  const written = String(magnitude);
-  // The ulp is 2 from 2^53 on and doubles with every power of two.
-  let ulp = 1;
-  for (let limit = 2 ** 53; magnitude >= limit; limit *= 2) ulp *= 2;
-  // Dropping fewer digits than an ulp has can never do.
-  let drop = 1;
-  let power = 10;
-  while (power <= ulp) {
-    drop++;
-    power *= 10;
-  }
-  for (let keep = written.length - drop; keep >= 1; keep--, power *= 10) {
-    let tail = 0;
-    for (let i = keep; i < written.length; i++) tail = tail * 10 + (written.charCodeAt(i) - 48);
-    // Neither adding nor subtracting an ulp carries out of the dropped tail.
-    if (tail >= ulp && tail + ulp < power) return written.slice(0, keep);
-  }
-  return undefined;
-}
-
-/**
  * Puts back the exact digits of member values that `JSON.parse` rounded, replacing each with a string of its
  * digits in its container (see {@link exactNumberText} for literals with a fraction or an exponent).
  *
- * Each number is looked for by the leading digits it must share with its rounded value, from where the previous
- * one was found, with the engine's fast substring search: the text is read about once. A hit counts only as a
- * whole number token that is the value of a member of the right name, with the same rounded value.
+ * Each number is looked for by leading digits it must share with its rounded value (see
+ * {@link leadingDigitsToFind}), from where the previous one was found, with the engine's fast substring search:
+ * the text is read about once. A hit counts only as a whole number token that is the value of a member of the
+ * right name, and either an integer literal beyond 2^53 as long as the value printed (see below) or a literal
+ * of the same rounded value.
  *
  * Why such a hit is a real member and never text inside a string: both quotes of `"name"` are unescaped, so each
  * opens or closes a string. They cannot close one and open the next, because `name` would then stand outside any
@@ -120,8 +91,8 @@ export function restoreMemberIntegers(text: string, scan: JsonTreeScan): boolean
     // Neighbouring ids often round to the same value: the digits to look for are then the same.
     if (value !== lastValue) {
       lastValue = value;
-      lastPrefix = sharedLeadingDigits(value);
-      lastLength = lastPrefix === undefined ? -1 : String(value).length;
+      lastPrefix = leadingDigitsToFind(value);
+      lastLength = lastPrefix === undefined ? -1 : printedDigitCount(value) + (value < 0 ? 1 : 0);
     }
     const prefix = lastPrefix;
     if (prefix === undefined) return false;
