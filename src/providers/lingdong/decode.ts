@@ -8,10 +8,10 @@ import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
 import { isBlankText, isTextOrAbsent, readIntegerId, readText } from '../../normalize/text.js';
 import type { EventDraft } from '../event-fields.js';
 import type * as v from 'valibot';
-import { type Item, isItem, readOptionalInstant } from '../item.js';
+import { type Item, isItem } from '../item.js';
 import { explainBadItem } from '../explain-bad-item.js';
 import type { DecodeContext } from '../provider.js';
-import { isReadableLingdongTime, readLingdongTime } from './read-time.js';
+import { readLingdongTime } from './read-time.js';
 import { lingdongActivitySchema, lingdongDeliverySchema, lingdongUnknownItemSchema } from './schema.js';
 
 /** The schema that explains why an item could not become an event. */
@@ -19,8 +19,6 @@ type BadItemSchema = v.GenericSchema;
 
 type ActivityType = 'opened' | 'clicked' | 'unsubscribed' | 'complained' | 'subscribed';
 
-/** Reads a Lingdong time in the batch's zone (made once per batch). */
-type TimeReader = (value: unknown) => number | undefined;
 
 // Maps, not object literals: names come from the body, and `constructor` must not find Object.prototype's.
 const ACTIVITY_GROUPS: ReadonlyMap<string, ActivityType> = new Map([
@@ -152,11 +150,11 @@ function startLingdongEvent(
   return event;
 }
 
-function decodeActivity(item: unknown, group: string, type: ActivityType, readTime: TimeReader, events: EmailEvent[]): BadItemSchema | undefined {
+function decodeActivity(item: unknown, group: string, type: ActivityType, timeZone: string, events: EmailEvent[]): BadItemSchema | undefined {
   if (!isItem(item)) return lingdongActivitySchema;
   const recipient = normalizeEmail(item.email);
   if (recipient === undefined) return lingdongActivitySchema;
-  const created = readOptionalInstant(item.createdAt, readTime);
+  const created = readTimeField(item.createdAt, timeZone);
   if (created === null) return lingdongActivitySchema;
   const latitude = readCoordinate(item.latitude, 90);
   const longitude = readCoordinate(item.longitude, 180);
@@ -199,36 +197,44 @@ function decodeActivity(item: unknown, group: string, type: ActivityType, readTi
   return undefined;
 }
 
-const DELIVERY_TIME_FIELDS = ['updatedAt', 'updated', 'createdAt'] as const;
+/**
+ * Reads one time field: in `timeZone`, or as a wall clock only when `timeZone` is `undefined` (a time that is
+ * checked but not used).
+ * @returns The instant (or wall clock), `undefined` when absent or blank, `null` when present but unreadable.
+ */
+function readTimeField(value: unknown, timeZone: string | undefined): number | undefined | null {
+  if (value === undefined || value === null || isBlankText(value)) return undefined;
+  const instant = readLingdongTime(value, timeZone);
+  return instant === undefined ? null : instant;
+}
 
 /**
  * When a delivery record's status was set: `updatedAt`, else `updated`, else `createdAt`. The others present
- * must be readable too, but are not converted.
+ * must be readable too, but are not converted. Three named reads, not a loop over names: the items come in
+ * several shapes.
  * @returns The instant, `undefined` for no time, `null` when a present time is unreadable.
  */
-function deliveryTime(item: Item, readTime: TimeReader): number | undefined | null {
-  let instant: number | undefined;
-  for (const field of DELIVERY_TIME_FIELDS) {
-    const value = item[field];
-    if (value === undefined || value === null || isBlankText(value)) continue;
-    if (instant === undefined) {
-      instant = readTime(value);
-      if (instant === undefined) return null;
-    } else if (!isReadableLingdongTime(value)) return null;
-  }
-  return instant;
+function deliveryTime(item: Item, timeZone: string): number | undefined | null {
+  const updatedAt = readTimeField(item.updatedAt, timeZone);
+  if (updatedAt === null) return null;
+  const updated = readTimeField(item.updated, updatedAt === undefined ? timeZone : undefined);
+  if (updated === null) return null;
+  const instant = updatedAt ?? updated;
+  const created = readTimeField(item.createdAt, instant === undefined ? timeZone : undefined);
+  if (created === null) return null;
+  return instant ?? created;
 }
 
-function decodeDelivery(item: unknown, group: string, readTime: TimeReader, events: EmailEvent[]): BadItemSchema | undefined {
+function decodeDelivery(item: unknown, group: string, timeZone: string, events: EmailEvent[]): BadItemSchema | undefined {
   if (!isItem(item) || typeof item.status !== 'string') return lingdongDeliverySchema;
   const status = item.status.trim();
   if (status === '') return lingdongDeliverySchema;
   const bounce = BOUNCE_KINDS.get(status) ?? (status.startsWith('bounce:') ? 'undetermined' : undefined);
   const type = bounce !== undefined ? 'bounced' : status === 'success' ? 'delivered' : status === 'deferred' ? 'deferred' : undefined;
-  if (type === undefined) return decodeUnknown(item, group, status, readTime, events);
+  if (type === undefined) return decodeUnknown(item, group, status, timeZone, events);
   const recipient = normalizeEmail(item.email);
   if (recipient === undefined) return lingdongDeliverySchema;
-  const instant = deliveryTime(item, readTime);
+  const instant = deliveryTime(item, timeZone);
   if (instant === null || !isTextOrAbsent(item.dsn) || !hasTextCommonFields(item)) return lingdongDeliverySchema;
   const sentId = readIntegerId(item.id);
   const messageId = deliveryMessageId(item, sentId);
@@ -244,10 +250,10 @@ function decodeDelivery(item: unknown, group: string, readTime: TimeReader, even
 }
 
 function decodeUnknown(
-  item: unknown, group: string, providerEvent: string, readTime: TimeReader, events: EmailEvent[],
+  item: unknown, group: string, providerEvent: string, timeZone: string, events: EmailEvent[],
 ): BadItemSchema | undefined {
   if (!isItem(item)) return lingdongUnknownItemSchema;
-  const instant = deliveryTime(item, readTime);
+  const instant = deliveryTime(item, timeZone);
   if (instant === null) return lingdongUnknownItemSchema;
   const recipient = normalizeEmail(item.email);
   const sentId = readIntegerId(item.id);
@@ -270,15 +276,14 @@ function decodeGroup(group: string, items: unknown, context: DecodeContext): voi
   const activity = ACTIVITY_GROUPS.get(group);
   const delivery = DELIVERY_GROUPS.has(group);
   const { timeZone, events } = context;
-  const readTime: TimeReader = (value) => readLingdongTime(value, timeZone);
   for (let index = 0; index < items.length; index++) {
     const item: unknown = items[index];
     const bad =
       activity !== undefined
-        ? decodeActivity(item, group, activity, readTime, events)
+        ? decodeActivity(item, group, activity, timeZone, events)
         : delivery
-          ? decodeDelivery(item, group, readTime, events)
-          : decodeUnknown(item, group, group, readTime, events);
+          ? decodeDelivery(item, group, timeZone, events)
+          : decodeUnknown(item, group, group, timeZone, events);
     if (bad !== undefined) context.reject(explainBadItem(bad, item, [group, index]));
   }
 }

@@ -18,11 +18,3 @@ export function readLingdongTime(value: unknown, timeZone: string | undefined): 
   if (instant !== undefined) return instant;
   return DIGITS_ONLY.test(value) ? readEpochMillis(value) : undefined;
 }
-
-/**
- * Tells whether a value is a readable Lingdong time, in any zone: for times that are checked but not used.
- * @param value A field as received.
- */
-export function isReadableLingdongTime(value: unknown): boolean {
-  return readLingdongTime(value, undefined) !== undefined;
-}
