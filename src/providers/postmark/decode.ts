@@ -135,20 +135,6 @@ function startPostmarkEvent(
   const tag = readText(item.Tag);
   const metadata = readPostmarkMetadata(item.Metadata);
   const description = readText(item.Description);
-  // The two usual records, a delivery, open or click (no From, Subject or Description) and a bounce (all of them),
-  // as one literal each, in the order of the stores below: allocated whole rather than grown field by field.
-  if (recipient !== undefined && instant !== undefined && messageId !== undefined && tag !== undefined &&
-      metadata !== undefined && listId !== undefined) {
-    if (sender === undefined && subject === undefined && description === undefined) {
-      return { type, provider: 'postmark', id, recipient, occurredAt: new Date(instant), messageId, tags: [tag], metadata, listId };
-    }
-    if (sender !== undefined && subject !== undefined && description !== undefined) {
-      return {
-        type, provider: 'postmark', id, recipient, occurredAt: new Date(instant), messageId, sender, subject, tags: [tag],
-        metadata, listId, description,
-      };
-    }
-  }
   const event = startEvent(type, 'postmark', id, recipient, instant);
   // Stores by name rather than through setField: this runs on every record, and a store by a constant name is
   // cheaper than the keyed store setField makes once it has seen many names (about 0.1x JSON.parse on 1000 bodies).
