@@ -184,7 +184,7 @@ const ADDRESS_CLASSES = ((): Uint8Array => {
 
 /**
  * Checks that a text is a plain address, exactly as email.ts's `PLAIN_ADDRESS` does (1 to 64 characters of the
- * local part's class, `@`, labels of a-z, 0-9 and inner hyphens, a last label that starts with a letter; at most
+ * local part's class, `@`, labels of a-z, 0-9 and inner hyphens, a last label that starts with a letter and ends with no hyphen; at most
  * 254 characters), which `normalizeEmail` returns as it is; and, in the same pass, mixes it in lower case as
  * {@link mixIdLowerCaseAddress} does. When it is not one, nothing is mixed.
  */
@@ -223,9 +223,10 @@ function mixPlainAddress(position: number, text: string): boolean {
       b ^= b >>> 15;
     }
   }
-  // The last label: 1 to 63 characters, starting with a letter, after at least one label and its dot.
+  // The last label: 1 to 63 characters, starting with a letter and not ending with a hyphen, after at least one
+  // label and its dot.
   const length = n - labelStart;
-  if (at < 0 || labelStart === at + 1 || length < 1 || length > 63) return false;
+  if (at < 0 || labelStart === at + 1 || length < 1 || length > 63 || text.charCodeAt(n - 1) === 45) return false;
   if ((classes[text.charCodeAt(labelStart)]! & LETTER) === 0) return false;
   if ((n & 1) !== 0) {
     a = Math.imul(a ^ low, PRIME_A);

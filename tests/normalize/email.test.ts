@@ -16,7 +16,7 @@ describe('normalizeEmail', () => {
     for (const value of ['not-an-email', '', '   ', '@example.com', 'user@', 'user@localhost', 'a b@example.com',
       'user@exa mple.com', 'user@example..com', 'user@.example.com', 'user@example.com.', 'user@example.123',
       'x'.repeat(65) + '@example.com', 'user@example.com/evil?x=1', 'user@-bad-.example', 'user@exa*mple.com',
-      'user@example.com\u200b', 'us\u200ber@example.com', 'user@exam_ple.com', 'user@example.com!', `user@${'a'.repeat(250)}.com`, 'user\n@example.com', 42, null, undefined, {}]) {
+      'user@example.com\u200b', 'us\u200ber@example.com', 'user@exam_ple.com', 'user@example.com!', 'user@example.com-', ' user@example.co- ', 'user@example.-com', `user@${'a'.repeat(250)}.com`, 'user\n@example.com', 42, null, undefined, {}]) {
       expect(normalizeEmail(value), String(value)).toBeUndefined();
     }
   });
