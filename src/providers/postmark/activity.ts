@@ -7,7 +7,8 @@ import { type Item, isItem } from '../item.js';
 /** Postmark's placeholder for what it could not recognise: `"unknown"` / `"Unknown"`, not a value. */
 function readKnownText(value: unknown): string | undefined {
   const text = readText(value);
-  return text === undefined || text.toLowerCase() === 'unknown' ? undefined : text;
+  // Only seven characters can lower-case to `unknown`: other text is not copied to find out.
+  return text === undefined || (text.length === 7 && text.toLowerCase() === 'unknown') ? undefined : text;
 }
 
 /**
@@ -19,8 +20,9 @@ function readClient(item: Item): EmailClient | undefined {
   const client: EmailClient = {};
   // Counted as they are set, rather than by listing the keys at the end: this runs on every open and click.
   let fields = 0;
-  const family = isItem(item.Client) ? readKnownText(item.Client.Family) : undefined;
-  const full = isItem(item.Client) ? readKnownText(item.Client.Name) : undefined;
+  const sent = item.Client;
+  const family = isItem(sent) ? readKnownText(sent.Family) : undefined;
+  const full = isItem(sent) ? readKnownText(sent.Name) : undefined;
   const name = family ?? full;
   if (name !== undefined) {
     client.name = name;
@@ -34,7 +36,8 @@ function readClient(item: Item): EmailClient | undefined {
       fields++;
     }
   }
-  const platform = isItem(item.OS) ? readKnownText(item.OS.Name) ?? readKnownText(item.OS.Family) : undefined;
+  const os = item.OS;
+  const platform = isItem(os) ? readKnownText(os.Name) ?? readKnownText(os.Family) : undefined;
   if (platform !== undefined) {
     client.platform = platform;
     fields++;
@@ -88,10 +91,11 @@ function readGeo(geo: Item): GeoLocation | undefined {
  */
 export function setPostmarkActivity(event: EventDraft, item: Item): void {
   // Stores by name, not through setField: see startPostmarkEvent.
-  if (isItem(item.Geo)) {
-    const ip = readText(item.Geo.IP);
+  const geo = item.Geo;
+  if (isItem(geo)) {
+    const ip = readText(geo.IP);
     if (ip !== undefined) event.ip = ip;
-    const location = readGeo(item.Geo);
+    const location = readGeo(geo);
     if (location !== undefined) event.geo = location;
   }
   const client = readClient(item);
