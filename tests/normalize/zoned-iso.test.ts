@@ -103,6 +103,17 @@ describe('readZonedIsoTime', () => {
     expect(iso('9999-12-31T23:59:59Z')).toBeUndefined();
   });
 
+  it('agrees with Date on every day from 1999 to 2100, with offsets either side', () => {
+    for (let instant = Date.UTC(1999, 0, 1, 7, 5, 3, 21); instant < Date.UTC(2101, 0, 1); instant += 86_400_000) {
+      const text = new Date(instant).toISOString();
+      for (const [zone, minutes] of [['Z', 0], ['+05:30', 330], ['-11:00', -660], ['+23:59', 1439], ['-2359', -1439]] as const) {
+        const expected = instant - minutes * 60_000;
+        const want = expected >= Date.UTC(2000, 0, 1) && expected < Date.UTC(2100, 0, 1) ? expected : undefined;
+        expect(readZonedIsoTime(text.replace('Z', zone))).toBe(want);
+      }
+    }
+  });
+
   it('agrees with Date.parse on every day of a leap year and a common year', () => {
     for (const year of [2023, 2024]) {
       for (let day = 0; day < 366; day++) {

@@ -17,10 +17,10 @@ const LAST_YEAR = 2100;
 
 /** The two ASCII digits at `at` as a number, or -1 when either is not a digit. */
 function twoDigits(text: string, at: number): number {
-  const tens = text.charCodeAt(at) - 48;
-  const ones = text.charCodeAt(at + 1) - 48;
-  if (tens < 0 || tens > 9 || ones < 0 || ones > 9) return -1;
-  return tens * 10 + ones;
+  // Unsigned, so a character below `0` wraps past 9 too: one comparison a digit.
+  const tens = (text.charCodeAt(at) - 48) >>> 0;
+  const ones = (text.charCodeAt(at + 1) - 48) >>> 0;
+  return tens > 9 || ones > 9 ? -1 : tens * 10 + ones;
 }
 
 /** Whether a character is white space to JavaScript's `\s` (and `String#trim`). */
@@ -31,18 +31,19 @@ function isWhiteSpace(code: number): boolean {
     code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+// Days of a common year before each month.
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
 /**
- * Days from 1970-01-01 to a date of the Gregorian calendar (eras of 400 years, years counted from March so the
- * leap day comes last), as `Date.UTC` counts them, for years from 1 on.
+ * Days from 1970-01-01 to a date of the years this reader accepts (1999 to 2100), as `Date.UTC` counts them: in
+ * that range every fourth year from 1972 is a leap year but 2100, which is never passed (so no floor of a division
+ * by 100 or 400 is needed, as it is for any year).
  * @param month 1 to 12.
  */
 function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
+  const leapDaysBefore = ((year - 1969) / 4) | 0;
+  const leapDayThisYear = month > 2 && (year & 3) === 0 && year !== 2100 ? 1 : 0;
+  return (year - 1970) * 365 + leapDaysBefore + DAYS_BEFORE_MONTH[month - 1]! + leapDayThisYear + day - 1;
 }
 
 function isLeapYear(year: number): boolean {
