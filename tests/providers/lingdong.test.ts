@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EmailEvent } from '../../src/events.js';
 import { parseWebhook } from '../../src/parse-webhook.js';
+import { LINGDONG_GROUP_NAMES } from '../../src/providers/lingdong/decode.js';
+import { isLingdongBody } from '../../src/providers/lingdong/detect.js';
 import { fixtureBytes } from '../helpers/fixtures.js';
 
 /** The event without `raw`, so expectations read as the normalized shape. */
@@ -295,5 +297,19 @@ describe('Lingdong: edge cases', () => {
 
   it('accepts an empty object when the provider is named', () => {
     expect(decode({})).toEqual({ provider: 'lingdong', events: [], issues: [] });
+  });
+});
+
+describe('Lingdong: detection', () => {
+  it('claims a body holding any one of its groups as an array, and no other object', () => {
+    expect(LINGDONG_GROUP_NAMES).toEqual([
+      'opens', 'clicks', 'unsubscriptions', 'complaints', 'subscriptions', 'delivered', 'receipts', 'replies', 'changeProfiles',
+    ]);
+    for (const name of LINGDONG_GROUP_NAMES) {
+      expect(isLingdongBody({ [name]: [] }), name).toBe(true);
+      expect(isLingdongBody({ [name]: {} }), `${name} as an object`).toBe(false);
+    }
+    expect(isLingdongBody({ other: [] })).toBe(false);
+    expect(isLingdongBody([])).toBe(false);
   });
 });

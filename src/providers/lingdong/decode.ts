@@ -40,6 +40,9 @@ const BOUNCE_KINDS: ReadonlyMap<string, BounceKind> = new Map([
   ['bounce:soft', 'soft'],
 ]);
 
+/** Every group name Lingdong uses: live, renamed or announced. */
+export const LINGDONG_GROUP_NAMES: readonly string[] = [...ACTIVITY_GROUPS.keys(), ...DELIVERY_GROUPS, ...ANNOUNCED_GROUPS];
+
 /** Whether a key names a Lingdong group: live, renamed or announced. */
 export function isKnownGroup(key: string): boolean {
   return ACTIVITY_GROUPS.has(key) || DELIVERY_GROUPS.has(key) || ANNOUNCED_GROUPS.has(key);

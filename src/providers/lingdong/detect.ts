@@ -4,6 +4,7 @@ import { isKnownGroup } from './decode.js';
 /**
  * Whether any of Lingdong's group names reads as an array on the body. Nine reads by name cost less than a walk
  * of every member of another provider's body (a Postmark record has dozens), which every body goes through.
+ * Written out for speed: a test checks it against `LINGDONG_GROUP_NAMES`.
  */
 function hasGroupArray(body: Record<string, unknown>): boolean {
   return (
