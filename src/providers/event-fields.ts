@@ -20,6 +20,41 @@ export function startEvent(
   return { type, provider, id, recipient, occurredAt };
 }
 
+/** A constructor of events of one provider: see {@link eventConstructorFor}. */
+export type EventConstructor = new (
+  type: EmailEvent['type'],
+  id: string,
+  recipient: string | undefined,
+  occurredAt: Date | undefined,
+) => EventDraft;
+
+/**
+ * A constructor that makes an event's first fields (the keys and order of {@link startEvent}: `type`,
+ * `provider`, `id`, `recipient` when known, `occurredAt`) by `new`. The engine then reserves room inside the
+ * object for the fields added after them (slack tracking), where an object literal has room for its own keys
+ * only and every later field goes to a separate array, grown as they come. Its prototype is `Object.prototype`,
+ * so an event is a plain object. Each call makes a new constructor, so each provider's events keep shapes of
+ * their own; call it once per provider, at module level.
+ * @param provider The provider whose events it makes.
+ */
+export function eventConstructorFor(provider: ProviderName): EventConstructor {
+  const ProviderEvent = function (
+    this: EventDraft,
+    type: EmailEvent['type'],
+    id: string,
+    recipient: string | undefined,
+    occurredAt: Date | undefined,
+  ): void {
+    this.type = type;
+    this.provider = provider;
+    this.id = id;
+    if (recipient !== undefined) this.recipient = recipient;
+    this.occurredAt = occurredAt;
+  } as unknown as EventConstructor;
+  ProviderEvent.prototype = Object.prototype;
+  return ProviderEvent;
+}
+
 /**
  * Adds an optional field when it has a value: absent fields stay absent rather than present as `undefined`.
  */

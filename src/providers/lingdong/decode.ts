@@ -6,7 +6,7 @@ import { normalizeEmail } from '../../normalize/email.js';
 import { readCoordinate, toGeoLocation } from '../../normalize/geo.js';
 import { parseSmtpDiagnostic } from '../../normalize/smtp.js';
 import { isBlankText, isTextOrAbsent, readIntegerId, readText } from '../../normalize/text.js';
-import type { EventDraft } from '../event-fields.js';
+import { type EventDraft, eventConstructorFor } from '../event-fields.js';
 import type * as v from 'valibot';
 import { type Item, isItem } from '../item.js';
 import { explainBadItem } from '../explain-bad-item.js';
@@ -106,33 +106,8 @@ function hasTextCommonFields(item: Item): boolean {
   );
 }
 
-type LingdongEventConstructor = new (
-  type: EmailEvent['type'],
-  id: string,
-  recipient: string | undefined,
-  occurredAt: Date | undefined,
-) => EventDraft;
-
-/**
- * Makes an event's first fields (the keys and order of every event: `type`, `provider`, `id`, `recipient` when
- * known, `occurredAt`) by `new`: the engine then reserves room inside the object for the fields added after them,
- * where an object literal has room for its own keys only and every later field goes to a separate array, grown
- * as they come. Its prototype is `Object.prototype`, so an event is a plain object.
- */
-const LingdongEvent = function (
-  this: EventDraft,
-  type: EmailEvent['type'],
-  id: string,
-  recipient: string | undefined,
-  occurredAt: Date | undefined,
-): void {
-  this.type = type;
-  this.provider = 'lingdong';
-  this.id = id;
-  if (recipient !== undefined) this.recipient = recipient;
-  this.occurredAt = occurredAt;
-} as unknown as LingdongEventConstructor;
-LingdongEvent.prototype = Object.prototype;
+/** Makes this provider's events (see eventConstructorFor). */
+const LingdongEvent = eventConstructorFor('lingdong');
 
 /** Starts an event with the fields every Lingdong event shares. */
 function startLingdongEvent(

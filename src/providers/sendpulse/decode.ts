@@ -15,7 +15,7 @@ import {
 import { sendpulseSmtpReply } from './smtp-reply.js';
 import { readUnixSeconds } from '../../normalize/time/epoch.js';
 import { isBlankText, isTextOrAbsent, readText } from '../../normalize/text.js';
-import type { EventDraft } from '../event-fields.js';
+import { type EventDraft, eventConstructorFor } from '../event-fields.js';
 import { type Item, isItem } from '../item.js';
 import { explainBadItem } from '../explain-bad-item.js';
 import type { DecodeContext } from '../provider.js';
@@ -298,33 +298,8 @@ function bounceFromCode(code: number | undefined): BounceKind {
   return 'undetermined';
 }
 
-type SendpulseEventConstructor = new (
-  type: EmailEvent['type'],
-  id: string,
-  recipient: string | undefined,
-  occurredAt: Date | undefined,
-) => EventDraft;
-
-/**
- * Makes an event's first fields, as `startEvent` does (same keys, same order), but by `new`: the engine then
- * reserves room inside the object for the fields added after it (slack tracking), where a literal has room for
- * its own keys only and every later field goes to a separate array, grown as they come. Its prototype is
- * `Object.prototype`, so an event is a plain object as before.
- */
-const SendpulseEvent = function (
-  this: EventDraft,
-  type: EmailEvent['type'],
-  id: string,
-  recipient: string | undefined,
-  occurredAt: Date | undefined,
-): void {
-  this.type = type;
-  this.provider = 'sendpulse';
-  this.id = id;
-  if (recipient !== undefined) this.recipient = recipient;
-  this.occurredAt = occurredAt;
-} as unknown as SendpulseEventConstructor;
-SendpulseEvent.prototype = Object.prototype;
+/** Makes this provider's events (see eventConstructorFor). */
+const SendpulseEvent = eventConstructorFor('sendpulse');
 
 /**
  * Starts an event with the fields every SendPulse event shares. Each optional field is set by its own named
