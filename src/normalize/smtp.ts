@@ -1,8 +1,6 @@
 import type { SmtpReply } from '../events.js';
 import { readText } from './text.js';
 
-const REPLY_CODE = /^[2-5]\d\d$/;
-const ENHANCED_STATUS = /^[245]\.\d{1,3}\.\d{1,3}$/;
 // `Status: 5.1.2` in a DSN; otherwise the first x.y.z that stands alone, as in `550 5.1.1 user unknown`.
 const DSN_STATUS = /\bStatus:\s*([245]\.\d{1,3}\.\d{1,3})\b/i;
 const BARE_STATUS = /(?:^|[\s;:(])([245]\.\d{1,3}\.\d{1,3})(?=$|[\s;:)])/;
@@ -10,23 +8,71 @@ const BARE_STATUS = /(?:^|[\s;:(])([245]\.\d{1,3}\.\d{1,3})(?=$|[\s;:)])/;
 const DSN_CODE = /(?:\bsmtp;\s*|^)([2-5]\d\d)(?=$|[\s\-])/i;
 
 /**
+ * The basic reply code of a field (`"550"`, `550`, `" 550 "`): 2xx to 5xx, checked by
+ * its characters, or `undefined`.
+ */
+function replyCode(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 200 && value < 600 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.length === 3 ? value : value.trim();
+  if (text.length !== 3) return undefined;
+  const hundreds = text.charCodeAt(0) - 48;
+  const tens = text.charCodeAt(1) - 48;
+  const units = text.charCodeAt(2) - 48;
+  if (hundreds < 2 || hundreds > 5 || tens < 0 || tens > 9 || units < 0 || units > 9) return undefined;
+  return hundreds * 100 + tens * 10 + units;
+}
+
+/** The index after 1 to 3 digits from `start`, or -1. */
+function skipDigits(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && i - start < 3) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    i++;
+  }
+  return i === start ? -1 : i;
+}
+
+/**
+ * The enhanced status code of a field (`"5.1.1"`): class 2, 4 or 5, then
+ * two numbers of 1 to 3 digits, on the trimmed text, checked by its characters, or `undefined`. A number never is one (it has one dot at most).
+ */
+function enhancedStatus(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0) return undefined;
+  // A status starts with 2, 4 or 5 and ends with a digit: text that does needs no trim.
+  const start = value.charCodeAt(0);
+  const end = value.charCodeAt(value.length - 1);
+  const text = start >= 50 && start <= 53 && end >= 48 && end <= 57 ? value : value.trim();
+  const kind = text.charCodeAt(0);
+  if ((kind !== 50 && kind !== 52 && kind !== 53) || text.charCodeAt(1) !== 46) return undefined;
+  const dot = skipDigits(text, 2);
+  if (dot < 0 || text.charCodeAt(dot) !== 46) return undefined;
+  return skipDigits(text, dot + 1) === text.length ? text : undefined;
+}
+
+/**
  * Reads an SMTP reply from separate fields (SendPulse's `smtp_server_response_code`, `_subcode` and
  * `smtp_server_response`). The code may be a string or a number; values that are not SMTP codes are left out.
+ * Checked by characters rather than regular expressions: SMTP batches carry a reply on most items.
  * @param code Basic reply code, e.g. `"554"` or `554`.
  * @param subcode Enhanced status code, e.g. `"5.7.1"`.
  * @param text Reply text.
- * @returns The reply, or `undefined` when every part is empty.
+ * @returns The reply, or `undefined` when every part is empty or unreadable.
  */
 export function toSmtpReply(code: unknown, subcode: unknown, text: unknown): SmtpReply | undefined {
-  const reply: SmtpReply = {};
-  let any = false;
-  const codeText = readText(code);
-  if (codeText !== undefined && REPLY_CODE.test(codeText)) { reply.code = Number(codeText); any = true; }
-  const status = readText(subcode);
-  if (status !== undefined && ENHANCED_STATUS.test(status)) { reply.enhancedStatus = status; any = true; }
+  const basic = replyCode(code);
+  const status = enhancedStatus(subcode);
   const message = readText(text);
-  if (message !== undefined) { reply.text = message; any = true; }
-  return any ? reply : undefined;
+  if (basic !== undefined && status !== undefined && message !== undefined) {
+    return { code: basic, enhancedStatus: status, text: message };
+  }
+  if (basic === undefined && status === undefined && message === undefined) return undefined;
+  const reply: SmtpReply = {};
+  if (basic !== undefined) reply.code = basic;
+  if (status !== undefined) reply.enhancedStatus = status;
+  if (message !== undefined) reply.text = message;
+  return reply;
 }
 
 /**

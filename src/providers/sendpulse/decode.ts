@@ -12,7 +12,7 @@ import {
   mixIdInteger,
   mixIdPart,
 } from '../../normalize/derive-id.js';
-import { sendpulseSmtpReply } from './smtp-reply.js';
+import { toSmtpReply } from '../../normalize/smtp.js';
 import { readUnixSeconds } from '../../normalize/time/epoch.js';
 import { isBlankText, isTextOrAbsent, readText } from '../../normalize/text.js';
 import { type EventDraft, eventConstructorFor } from '../event-fields.js';
@@ -391,13 +391,13 @@ function decodeItem(item: unknown, events: EmailEvent[]): v.GenericSchema | unde
   // shape transition on every event.
   switch (type) {
     case 'delivered': {
-      const smtp = sendpulseSmtpReply(f.smtp_server_response_code, f.smtp_server_response_subcode, f.smtp_server_response);
+      const smtp = toSmtpReply(f.smtp_server_response_code, f.smtp_server_response_subcode, f.smtp_server_response);
       if (smtp !== undefined) event.smtp = smtp;
       event.raw = item;
       break;
     }
     case 'bounced': {
-      const smtp = sendpulseSmtpReply(f.smtp_server_response_code, f.smtp_server_response_subcode, f.smtp_server_response);
+      const smtp = toSmtpReply(f.smtp_server_response_code, f.smtp_server_response_subcode, f.smtp_server_response);
       event.bounce = info.bounce ?? bounceFromCode(smtp?.code);
       if (smtp !== undefined) event.smtp = smtp;
       event.raw = item;
