@@ -253,6 +253,7 @@ const DERIVED_ID = /^[0-9a-f]{16}$/;
 
 function checkRoundTrip(generated: RoundTripBody, space: () => string): void {
   const options: ParseOptions = generated.timeZone === undefined ? {} : { timeZone: generated.timeZone };
+  if (generated.provider !== undefined) options.provider = generated.provider;
   const outcome = parseAndCheck(writeJson(generated.body, space), options);
   if (outcome instanceof WebhookError) fail(`a generated payload threw ${outcome.code}: ${outcome.message}`);
   if (outcome.issues.length > 0) fail(`a generated payload has issues: ${JSON.stringify(outcome.issues[0])}`);

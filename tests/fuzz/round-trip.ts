@@ -21,6 +21,11 @@ export interface RoundTripBody {
   body: TextValue;
   items: RoundTripItem[];
   timeZone: string | undefined;
+  /**
+   * The provider to name in the options, when the body need not name it itself: a SendPulse item may carry only
+   * `event: "delivered"` and an address, which other providers send too, so detection rightly claims no provider.
+   */
+  provider?: 'sendpulse';
 }
 
 function lossless(value: TextValue): unknown {
@@ -176,6 +181,7 @@ export const sendpulseRoundTrip: fc.Arbitrary<RoundTripBody> = fc
     body: bare && items.length === 1 ? items[0]!.item : items.map((entry) => entry.item),
     items,
     timeZone: undefined,
+    provider: 'sendpulse' as const,
   }));
 
 // ---------------------------------------------------------------------------------------------------------
