@@ -1,4 +1,4 @@
-import { createRandom, type Random } from './random.js';
+import { createRandom, sampleAddress, type Random } from './random.js';
 
 /** Generated Mailgun requests: Mailgun posts one event a request. */
 export interface MailgunRequests {
@@ -24,8 +24,6 @@ const WEIGHTS = {
   list_member_uploaded: 5,
 } as const;
 
-const NAMES = ['anna', 'boris', 'john.doe', 'jane.roe', 'maria', 'li.wei', 'sam', 'alex', 'kim', 'noor'];
-const DOMAINS = ['example.com', 'example.org', 'mail.example.net', 'gmail.com', 'outlook.example'];
 const TAGS = ['welcome', 'receipt', 'newsletter', 'password-reset', 'promo'];
 const CLIENTS = [
   { 'client-type': 'browser', 'client-os': 'OS X', 'device-type': 'desktop', 'client-name': 'Chrome', 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 Chrome/124.0' },
@@ -40,10 +38,6 @@ const PLACES = [
 
 // 2024-05-30 09:00 UTC, as unix seconds; the requests cover the next hour.
 const START_SECONDS = 1717059600;
-
-function address(random: Random): string {
-  return `${random.pick(NAMES)}${random.int(1, 9999)}@${random.pick(DOMAINS)}`;
-}
 
 function hex(random: Random, length: number): string {
   let text = '';
@@ -65,7 +59,7 @@ export function generateMailgunRequests(count: number, seed = 1717059600): Mailg
   for (let i = 0; i < count; i++) {
     const kind = random.weighted(WEIGHTS);
     const seconds = START_SECONDS + random.int(0, 3600);
-    const recipient = address(random);
+    const recipient = sampleAddress(random);
     const messageId = `20240530${random.int(100000, 999999)}.1.${hex(random, 16).toUpperCase()}@mg.example.org`;
     const data: Record<string, unknown> = {
       id: random.alphanumeric(22),

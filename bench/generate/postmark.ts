@@ -1,4 +1,4 @@
-import { createRandom, type Random } from './random.js';
+import { createRandom, sampleAddress, type Random } from './random.js';
 
 /** Generated Postmark requests: Postmark posts one record a request. */
 export interface PostmarkRequests {
@@ -24,8 +24,6 @@ const WEIGHTS = {
   reactivation: 20,
 } as const;
 
-const NAMES = ['anna', 'boris', 'john.doe', 'jane.roe', 'maria', 'li.wei', 'sam', 'alex', 'kim', 'noor'];
-const DOMAINS = ['example.com', 'example.org', 'mail.example.net', 'gmail.com', 'outlook.example'];
 const TAGS = ['welcome-email', 'receipt', 'password-reset', 'digest'];
 const CLIENTS = [
   { Client: { Name: 'Chrome 124.0.6367.91', Company: 'Google', Family: 'Chrome' }, OS: { Name: 'Windows 10', Company: 'Microsoft Corporation.', Family: 'Windows 10' }, Platform: 'WebMail' },
@@ -42,10 +40,6 @@ const LINKS = ['https://shop.example/orders/5521', 'https://shop.example/sale?ut
 
 // 2024-05-30 09:00 UTC; a run covers the next hour.
 const START = Date.UTC(2024, 4, 30, 9);
-
-function address(random: Random): string {
-  return `${random.pick(NAMES)}${random.int(1, 9999)}@${random.pick(DOMAINS)}`;
-}
 
 /** Postmark's own time form: seven fractional digits, `Z` or an offset. */
 function postmarkTime(random: Random): string {
@@ -64,7 +58,7 @@ function bounce(random: Random, type: string, typeCode: number, details: string,
     RecordType: 'Bounce', MessageStream: 'outbound', ID: `@@${id}@@`, Type: type, TypeCode: typeCode, Name: type,
     Tag: random.pick(TAGS), MessageID: messageId(random), Metadata: { customer_id: String(random.int(1, 99999)) },
     ServerID: 23, Description: 'The server was unable to deliver your message.', Details: details,
-    Email: address(random), From: 'sender@example.com', BouncedAt: postmarkTime(random), DumpAvailable: true,
+    Email: sampleAddress(random), From: 'sender@example.com', BouncedAt: postmarkTime(random), DumpAvailable: true,
     Inactive: type === 'HardBounce', CanActivate: true, Subject: 'Your receipt',
   };
 }
@@ -81,7 +75,7 @@ export function generatePostmarkRequests(count: number, seed = 4323372): Postmar
   let nextId = 4323372036854775807n;
   for (let i = 0; i < count; i++) {
     const kind = random.weighted(WEIGHTS);
-    const recipient = address(random);
+    const recipient = sampleAddress(random);
     const common = { MessageStream: 'outbound', MessageID: messageId(random), Tag: random.pick(TAGS), Metadata: { customer_id: String(random.int(1, 99999)) } };
     let record: Record<string, unknown>;
     switch (kind) {

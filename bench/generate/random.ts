@@ -67,6 +67,18 @@ export function createRandom(seed: number): Random {
   };
 }
 
+// Plain addresses for the providers whose recipients are mostly Western (SendGrid, Mailgun, Postmark, Resend).
+const LOCAL_PARTS = ['anna', 'boris', 'john.doe', 'jane.roe', 'maria', 'li.wei', 'sam', 'alex', 'kim', 'noor'];
+const DOMAINS = ['example.com', 'example.org', 'mail.example.net', 'gmail.com', 'outlook.example'];
+
+/**
+ * A made-up recipient such as `john.doe417@example.org`: a name, a number from 1 to 9999, a domain.
+ * @param random The sequence to draw from (three draws).
+ */
+export function sampleAddress(random: Random): string {
+  return `${random.pick(LOCAL_PARTS)}${random.int(1, 9999)}@${random.pick(DOMAINS)}`;
+}
+
 /**
  * Splits `total` items over groups in proportion to their weights, exactly (the largest remainders get the
  * leftover items), so a batch of N items really has N items.

@@ -1,4 +1,4 @@
-import { createRandom, type Random } from './random.js';
+import { createRandom, sampleAddress, type Random } from './random.js';
 
 /** One generated Resend request: the body and the headers that carry its event id. */
 export interface ResendRequest {
@@ -31,8 +31,6 @@ const WEIGHTS = {
   'contact.updated': 20,
 } as const;
 
-const NAMES = ['anna', 'boris', 'john.doe', 'jane.roe', 'maria', 'li.wei', 'sam', 'alex', 'kim', 'noor'];
-const DOMAINS = ['example.com', 'example.org', 'mail.example.net', 'gmail.com', 'outlook.example'];
 const SUBJECTS = ['Confirm your email', 'Your receipt #{n}', 'Reset your password', 'Weekly digest'];
 const BOUNCES = [
   { message: "The recipient's email provider sent a hard bounce message, and there's nothing else we can do.", subType: 'General', type: 'Permanent' },
@@ -43,10 +41,6 @@ const AGENT = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1
 
 // 2024-11-22 23:00 UTC; a run covers the next hour.
 const START = Date.UTC(2024, 10, 22, 23);
-
-function address(random: Random): string {
-  return `${random.pick(NAMES)}${random.int(1, 9999)}@${random.pick(DOMAINS)}`;
-}
 
 function uuid(random: Random): string {
   const hex = (length: number) => Array.from({ length }, () => random.int(0, 15).toString(16)).join('');
@@ -82,13 +76,13 @@ export function generateResendRequests(count: number, seed = 56761188): ResendRe
     const instant = START + random.int(0, 3_600_000);
     const at = new Date(instant).toISOString();
     const data = type.startsWith('contact.')
-      ? { id: uuid(random), audience_id: uuid(random), created_at: at, updated_at: at, email: address(random), first_name: 'Sam', last_name: null, unsubscribed: type === 'contact.updated' }
+      ? { id: uuid(random), audience_id: uuid(random), created_at: at, updated_at: at, email: sampleAddress(random), first_name: 'Sam', last_name: null, unsubscribed: type === 'contact.updated' }
       : {
           broadcast_id: random.next() < 0.3 ? uuid(random) : undefined,
           created_at: `${at.slice(0, -1)}${String(random.int(0, 999)).padStart(3, '0')}+00:00`,
           email_id: uuid(random),
           from: 'Acme <onboarding@resend.dev>',
-          to: [address(random)],
+          to: [sampleAddress(random)],
           subject: random.pick(SUBJECTS).replace('{n}', String(random.int(1000, 99999))),
           ...kindData(type, random, at),
           tags: random.next() < 0.6 ? { category: random.pick(['confirm_email', 'receipt', 'digest']) } : undefined,

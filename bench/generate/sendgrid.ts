@@ -1,4 +1,4 @@
-import { createRandom, type Random } from './random.js';
+import { createRandom, sampleAddress, type Random } from './random.js';
 
 /** A generated SendGrid body. */
 export interface SendgridBatch {
@@ -26,8 +26,6 @@ const WEIGHTS = {
   account_status_change: 5,
 } as const;
 
-const NAMES = ['anna', 'boris', 'john.doe', 'jane.roe', 'maria', 'li.wei', 'sam', 'alex', 'kim', 'noor'];
-const DOMAINS = ['example.com', 'example.org', 'mail.example.net', 'gmail.com', 'outlook.example'];
 const CATEGORIES = ['welcome', 'receipt', 'newsletter', 'password-reset', 'promo'];
 const AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36',
@@ -49,7 +47,7 @@ const DROP_REASONS = ['Bounced Address', 'Unsubscribed Address', 'Spam Reporting
 const START_SECONDS = 1717059600;
 
 function address(random: Random): string {
-  const text = `${random.pick(NAMES)}${random.int(1, 9999)}@${random.pick(DOMAINS)}`;
+  const text = sampleAddress(random);
   // A few recipients come with a capitalised domain, as users typed them.
   return random.next() < 0.03 ? text.replace(/@(.*)$/, (_, domain: string) => `@${domain.toUpperCase()}`) : text;
 }
