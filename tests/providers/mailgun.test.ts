@@ -1,5 +1,4 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { EmailEvent } from '../../src/events.js';
 import { isWebhookError } from '../../src/errors.js';
 import { detectProvider, parseWebhook } from '../../src/parse-webhook.js';
 import { mailgun } from '../../src/providers/mailgun/index.js';
@@ -7,18 +6,13 @@ import { MAX_SEEN_TOKENS, rememberToken, wasTokenSeen } from '../../src/provider
 import { signMailgunBody } from '../../src/providers/mailgun/test-kit.js';
 import type { EventSpec } from '../../src/providers/provider.js';
 import { verifyWebhook } from '../../src/verify-webhook.js';
+import { withoutRaw } from '../helpers/events.js';
 import { fixtureBytes, fixtureText } from '../helpers/fixtures.js';
 import { send } from '../adapters/support/http.js';
 import { ADAPTERS, startAdapter } from '../adapters/support/servers.js';
 
 // The key the fixtures' signature blocks were made with (fixtures/README.md).
 const KEY = 'key-mailgun-fixture-signing-key';
-
-const withoutRaw = (event: EmailEvent) => {
-  const { raw, ...rest } = event;
-  expect(raw).toBeTypeOf('object');
-  return rest;
-};
 
 function one(fixture: string) {
   const result = parseWebhook(fixtureBytes(`mailgun/${fixture}`));

@@ -1,5 +1,4 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { EmailEvent } from '../../src/events.js';
 import { isWebhookError } from '../../src/errors.js';
 import { detectProvider, parseWebhook } from '../../src/parse-webhook.js';
 import type { EventSpec } from '../../src/providers/provider.js';
@@ -7,15 +6,10 @@ import { derToRawSignature, rawToDerSignature } from '../../src/providers/sendgr
 import { sendgrid } from '../../src/providers/sendgrid/index.js';
 import { type SigningJwk, signSendgridBody } from '../../src/providers/sendgrid/test-kit.js';
 import { verifyWebhook } from '../../src/verify-webhook.js';
+import { withoutRaw } from '../helpers/events.js';
 import { fixtureBytes, fixtureText } from '../helpers/fixtures.js';
 import { send } from '../adapters/support/http.js';
 import { ADAPTERS, startAdapter } from '../adapters/support/servers.js';
-
-const withoutRaw = (event: EmailEvent) => {
-  const { raw, ...rest } = event;
-  expect(raw).toBeTypeOf('object');
-  return rest;
-};
 
 function decode(fixture: string) {
   const result = parseWebhook(fixtureBytes(`sendgrid/${fixture}`));
